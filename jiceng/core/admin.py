@@ -35,7 +35,11 @@ class NotificationAdmin(ReadOnlyAdmin):
 
 @admin.register(WebhookEndpoint)
 class WebhookEndpointAdmin(admin.ModelAdmin):
-    list_display = ("name", "flavour", "is_active")
+    list_display = ("name", "flavour", "is_active", "last_attempt_at", "last_status_code", "failure_count")
+    readonly_fields = ("last_attempt_at", "last_success_at", "last_status_code", "last_error", "failure_count")
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(CalendarDay)

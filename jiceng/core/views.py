@@ -35,6 +35,8 @@ def server_error(request):
 
 
 class NotificationListView(LoginRequiredMixin, ListView):
+    """The user's own notifications, newest first, unread ones in bold; a constant number of queries per page."""
+
     template_name = "core/notifications.html"
     paginate_by = 30
 
@@ -59,6 +61,7 @@ def notification_open(request, pk):
 @login_required
 @require_POST
 def notifications_read_all(request):
+    """Mark all of the user's notifications read (POST only) and go back to the list."""
     from . import notifications
 
     notifications.mark_all_read(actor=request.user)

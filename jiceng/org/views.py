@@ -20,6 +20,7 @@ from . import exports, permissions, selectors, services
 from .filtersets import CompoundFilterSet, UnitFilterSet
 from .forms import DivisionCreateForm, DivisionUpdateForm, UnitForm
 from .models import Division, Unit
+from .rules import LEVEL_KINDS
 
 
 def _division_for_write(user, pk, check):
@@ -61,15 +62,16 @@ class DivisionDetailView(LoginRequiredMixin, HistoryMixin, DetailView):
         context = super().get_context_data(**kwargs)
         division = self.object
         user = self.request.user
+        ancestors = selectors.ancestors(division)
         context.update(
-            ancestors=[(a, permissions.can_view(user, a)) for a in selectors.ancestors(division)],
+            ancestors=[(a, permissions.can_view(user, a)) for a in ancestors],
             children=selectors.children_with_counts(user, division)[:200],
             units=selectors.units_visible_to(user).filter(division=division),
             party_orgs=selectors.party_orgs_visible_to(user).filter(division=division),
             can_manage=permissions.can_manage_division(user, division),
             can_add_child=permissions.can_manage_division(user, division) and bool(
                 DivisionCreateForm(parent=division).fields["kind"].choices),
-            street=selectors.level_ancestor(division, "street"),
+            street=next((d for d in [*ancestors, division] if d.kind in LEVEL_KINDS["street"]), None),
         )
         return context
 

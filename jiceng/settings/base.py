@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "jiceng.accounts.middleware.IdleTimeoutMiddleware",
     "jiceng.core.middleware.RequestContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -126,8 +127,9 @@ JICENG_LOGIN_FAILURE_WINDOW_SECONDS = int(env("JICENG_LOGIN_FAILURE_WINDOW_SECON
 JICENG_LOGIN_LOCK_SECONDS = int(env("JICENG_LOGIN_LOCK_SECONDS", "1800"))
 
 # Idle sessions end after 30 minutes; every request renews the clock.
+# jiceng.accounts.middleware.IdleTimeoutMiddleware renews the session at most once a minute.
 SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", "1800"))
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -201,6 +203,14 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "DivisionKindEnum": "jiceng.org.choices.DivisionKind",
+        "UnitKindEnum": "jiceng.org.choices.UnitKind",
+        "PartyOrgKindEnum": "jiceng.org.choices.PartyOrgKind",
+        "RoleEnum": "jiceng.org.choices.Role",
+    },
 }
 
 # Security headers on every response (see jiceng.core.middleware).
@@ -220,6 +230,9 @@ JICENG_CSP = {
     "base-uri": ["'self'"],
     "object-src": ["'none'"],
 }
+
+# The address users reach jiceng at, for links in e-mails and chat-robot messages (empty: no links).
+JICENG_SITE_URL = env("JICENG_SITE_URL", "")
 
 # Personal data (ID numbers, phones, hardship) is encrypted with keys derived from this secret.
 JICENG_FIELD_ENCRYPTION_KEY = env("JICENG_FIELD_ENCRYPTION_KEY", "")
