@@ -21,7 +21,7 @@ LEVEL_KINDS: dict[str, tuple[str, ...]] = {
 }
 
 PATH_SEGMENT_WIDTH = 8
-_CODE = re.compile(r"^\d{6}(\d{3}(\d{3})?)?$")
+_CODE = re.compile(r"^[0-9]{6}([0-9]{3}([0-9]{3})?)?$")
 
 
 def can_nest(parent_kind: str | None, child_kind: str) -> bool:
