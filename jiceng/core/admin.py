@@ -43,10 +43,12 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
 
 
 @admin.register(CalendarDay)
-class CalendarDayAdmin(admin.ModelAdmin):
+class CalendarDayAdmin(ReadOnlyAdmin):
+    """Entered through `manage.py calendar_year_set` (the service), never edited here."""
+
     list_display = ("date", "is_workday", "name")
 
 
 @admin.register(CalendarYear)
-class CalendarYearAdmin(admin.ModelAdmin):
+class CalendarYearAdmin(ReadOnlyAdmin):
     list_display = ("year", "source")
