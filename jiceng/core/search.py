@@ -17,6 +17,7 @@ from django.utils.safestring import mark_safe
 from .models import SearchEntry
 
 PAGE_SIZE = 20
+EVERY_STAFF = "*"  # scope_path of records every staff user with a membership may read (published bulletins)
 
 
 @dataclass(frozen=True)
@@ -38,16 +39,19 @@ class SearchProvider:
 
 _providers: dict[str, SearchProvider] = {}
 _scope_filter: Callable | None = None
+_staff_check: Callable | None = None
 
 
 def register(provider: SearchProvider) -> None:
     _providers[provider.model_label] = provider
 
 
-def set_scope_filter(function: Callable) -> None:
-    """The org app tells search how to limit a path field to a user's scope: function(user, field) -> Q."""
-    global _scope_filter
+def set_scope_filter(function: Callable, is_staff: Callable) -> None:
+    """The org app tells search how to limit a path field to a user's scope (function(user, field) -> Q) and
+    who counts as staff for records everyone may read (is_staff(user) -> bool)."""
+    global _scope_filter, _staff_check
     _scope_filter = function
+    _staff_check = is_staff
 
 
 def _segment(text: str) -> list[str]:
@@ -119,10 +123,12 @@ def reindex(model_label: str | None = None) -> int:
 
 def _matching(user, terms: list[str]):
     qs = SearchEntry.objects.all()
-    if _scope_filter is not None:
-        qs = qs.filter(_scope_filter(user, "scope_path"))
-    else:
-        qs = qs.none()
+    if _scope_filter is None or _staff_check is None:
+        return qs.none()
+    condition = _scope_filter(user, "scope_path")
+    if _staff_check(user):
+        condition |= Q(scope_path=EVERY_STAFF)
+    qs = qs.filter(condition)
     for term in terms:
         if len(term) == 1:
             qs = qs.filter(Q(title__icontains=term) | Q(body__icontains=term))

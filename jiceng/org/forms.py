@@ -1,12 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from jiceng.core.forms import StyledForm
+
 from . import rules
 from .choices import DivisionKind, UnitKind
 from .models import Unit
 
 
-class DivisionCreateForm(forms.Form):
+class DivisionCreateForm(StyledForm):
     name = forms.CharField(label=_("Name"), max_length=100)
     kind = forms.ChoiceField(label=_("Kind"), choices=())
     code = forms.CharField(label=_("Division code"), max_length=12, required=False,
@@ -19,7 +21,7 @@ class DivisionCreateForm(forms.Form):
         self.fields["kind"].choices = [(k, DivisionKind(k).label) for k in allowed]
 
 
-class DivisionUpdateForm(forms.Form):
+class DivisionUpdateForm(StyledForm):
     name = forms.CharField(label=_("Name"), max_length=100)
     code = forms.CharField(label=_("Division code"), max_length=12, required=False,
                            help_text=_("Statistical division code: 6, 9 or 12 digits."))
@@ -35,7 +37,7 @@ class DivisionUpdateForm(forms.Form):
         return self.cleaned_data.get("sort_order") or 0
 
 
-class UnitForm(forms.Form):
+class UnitForm(StyledForm):
     name = forms.CharField(label=_("Full name"), max_length=150)
     short_name = forms.CharField(label=_("Short name"), max_length=50, required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=UnitKind.choices)

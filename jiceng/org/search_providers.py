@@ -26,7 +26,8 @@ def _unit_document(u: Unit):
                                  url=reverse("org:unit", args=[u.pk]), scope_path=u.division.path)
 
 
-search.set_scope_filter(lambda user, field: scope_of(user).q(field))
+search.set_scope_filter(lambda user, field: scope_of(user).q(field),
+                        lambda user: bool(scope_of(user).grants) or scope_of(user).superuser)
 search.register(search.SearchProvider(
     model_label="org.division", module=str(_("Organisation")),
     get_object=lambda pk: Division.objects.select_related("parent").filter(pk=pk).first(),

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "jiceng.core",
     "jiceng.accounts",
     "jiceng.org",
+    "jiceng.bulletin",
 ]
 
 MIDDLEWARE = [
