@@ -140,3 +140,16 @@ def unit_statistics(*, start: date, end: date, submitted: Iterable[SubmittedFact
         s.rank = previous.rank if previous is not None and previous.points == s.points else index
         previous = s
     return ranked
+
+
+def topic_reminder(*, deadline: date, today: date, delivered: bool, remind_before: int, workdays_until) -> str | None:
+    """What a unit asked for a commissioned piece should get today: "remind" (the deadline is `remind_before`
+    working days away or closer), "overdue" (the deadline has passed: 催办), or None (delivered, or not yet).
+
+    `workdays_until(today, deadline)` counts working days after today up to the deadline (the core calendar).
+    """
+    if delivered:
+        return None
+    if today > deadline:
+        return "overdue"
+    return "remind" if workdays_until(today, deadline) <= remind_before else None

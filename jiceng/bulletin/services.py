@@ -470,3 +470,39 @@ def issue_import(*, actor, parsed, series_name: str | None = None) -> Issue:
             audit.record(actor=actor, action="bulletin.item.imported", obj=item,
                          after=audit.snapshot(item, ITEM_FIELDS))
     return issue
+
+
+def topic_send_reminders(*, today: date, remind_before: int = 2) -> int:
+    """Remind units that have not delivered a commissioned piece as the deadline nears, and press them (催办) once
+    it has passed; each unit's reporters get each kind of message once per topic. Returns the messages sent.
+
+    Run daily (`manage.py bulletin_remind`). Working days come from the core calendar; a deadline beyond the
+    calendar's known years raises CalendarRangeError, which names the year to enter.
+    """
+    from jiceng.core.models import Notification
+    from jiceng.core.workdays import workdays_between
+
+    sent = 0
+    for topic in Topic.objects.filter(status=TopicStatus.OPEN).prefetch_related("units").select_related("series"):
+        delivered = set(Submission.objects.filter(topic=topic).exclude(status=SubmissionStatus.DRAFT)
+                        .values_list("unit_id", flat=True))
+        for unit in topic.units.all():
+            kind = rules.topic_reminder(deadline=topic.deadline, today=today, delivered=unit.pk in delivered,
+                                        remind_before=remind_before, workdays_until=workdays_between)
+            if kind is None:
+                continue
+            notice_kind = f"bulletin.topic.{kind}"
+            already = set(Notification.objects.filter(kind=notice_kind, target_type="bulletin.topic",
+                                                      target_id=str(topic.pk)).values_list("recipient_id", flat=True))
+            recipients = [u for u in _unit_users(unit, [Role.REPORTER]) if u.pk not in already]
+            if not recipients:
+                continue
+            title = (_("Reminder: the commissioned piece “%(title)s” is due on %(deadline)s") if kind == "remind"
+                     else _("Overdue: the commissioned piece “%(title)s” was due on %(deadline)s")) % {
+                "title": topic.title, "deadline": topic.deadline.isoformat()}
+            with transaction.atomic():
+                notices.notify(recipients=recipients, kind=notice_kind, title=title, target=topic,
+                               level="reminder" if kind == "remind" else "urgent",
+                               url=reverse("bulletin:topic", args=[topic.pk]), webhook_owners=[unit])
+            sent += len(recipients)
+    return sent

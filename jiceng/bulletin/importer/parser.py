@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from dataclasses import dataclass, field
@@ -79,7 +80,7 @@ def _chunks(lines: list[Line]) -> list[tuple[list[Line], str | None]]:
         position += len(line.text) + 1
 
     def locate(index: int) -> tuple[int, int]:
-        n = max(i for i, offset in enumerate(offsets) if offset <= index)
+        n = bisect.bisect_right(offsets, index) - 1
         return n, index - offsets[n]
 
     out: list[tuple[list[Line], str | None]] = []

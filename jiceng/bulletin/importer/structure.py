@@ -105,11 +105,15 @@ def prepare_lines(text: str) -> list[Line]:
 
 
 def full_width(lines: list[Line]) -> float:
-    """The width of a full line of body text (75th percentile of line widths), at least 20 units."""
-    widths = sorted((line.width for line in lines if line.width >= 20), reverse=True)
+    """The width of a full line of body text: the 85th percentile of line widths, leaving out lines that
+    pdftotext exploded into single characters (a stretched line) and lines too short to matter."""
+    widths = sorted(
+        (line.width for line in lines if line.width >= 20 and line.text.count(" ") <= len(line.text) / 4),
+        reverse=True,
+    )
     if not widths:
         return 56
-    return max(20, widths[len(widths) // 4])
+    return widths[int(len(widths) * 0.15)]
 
 
 def is_short(line: Line, width: float) -> bool:
@@ -147,7 +151,7 @@ def merge_fragments(lines: list[Line], width: float) -> list[Line]:
             and is_short(nxt, width)
             and line.width + nxt.width <= width + 2
             and not ends_sentence(line.text)
-            and not line.text.endswith(tuple(CLOSING))
+            and not line.text.endswith(("）", ")"))
             and not ends_sentence(nxt.text)
         ):
             merged = Line(line.text + " " + nxt.text, blank_before=line.blank_before,
@@ -216,9 +220,9 @@ def find_distribution(lines: list[Line]) -> int:
     start with “发：” in the middle of the issue is left alone.
     """
     anchors = [i for i, line in enumerate(lines) if i > 0 and _RE_DISTRIBUTION.match(line.text)]
-    for i in anchors:
+    for n, i in enumerate(anchors):
         following = len(lines) - i
-        anchored = sum(1 for a in anchors if a >= i)
+        anchored = len(anchors) - n
         if following - anchored <= 2 * anchored + 1:
             return i
     return len(lines)
@@ -371,9 +375,13 @@ def headline_candidates(joined: str, short_breaks: dict[int, int], *, sentence: 
         if head[-1] in OPENING or head[-1] in "、：:" or right in " \n":
             continue
         if char == "\n":
-            out.append(Split(p, "break_short", short_breaks[p]) if p in short_breaks else Split(p, "break"))
+            if p in short_breaks:
+                out.append(Split(p, "break_short", short_breaks[p]))
+            else:
+                # a line end followed by the date that opens a body (…作风建设大会⏎2月12日，) is as good as a space
+                out.append(Split(p, "date" if _starts_with_date(joined[p + 1 :]) else "break"))
             continue
-        left_ok = is_ideograph(left) or left in CLOSING or left in "？！"
+        left_ok = is_ideograph(left) or left in CLOSING or left in "？！%％"
         if left_ok and (is_ideograph(right) or right in OPENING):
             out.append(Split(p, "phrase"))
         elif left_ok and right.isdigit():
@@ -500,7 +508,7 @@ def starts_item(lines: list[Line], j: int, width: float) -> bool:
             break
         if is_short(run[-1], width) and sum(display_width(line.text) for line in run) >= 8:
             return True
-    split = split_headline(lines[j:], width, strong_only=True)
+    split = split_headline(lines[j : j + 4], width, strong_only=True)
     return split.headline is not None and split.kind in ("phrase", "date")
 
 

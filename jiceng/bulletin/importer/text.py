@@ -109,7 +109,7 @@ _RE_DATE_GAPS = re.compile(
     r"(?<=[0-9])\s+(?=[年月日号时点分秒])|(?<=[0-9][年月])\s+(?=[0-9])"
     r"|(?<=[0-9][至到—~～])\s+(?=[0-9])|(?<=[年月日号][至到—~～])\s+(?=[0-9])"
 )
-_RE_DIGIT_CJK = re.compile(rf"(?<=[0-9%％])\s+(?=[{IDEOGRAPH}{CJK_PUNCT}])")
+_RE_DIGIT_CJK = re.compile(rf"(?<=[0-9])\s+(?=[{IDEOGRAPH}{CJK_PUNCT}])|(?<=[%％])\s+(?=[{CJK_PUNCT}])")
 _RE_AFTER_OPENING = re.compile(rf"(?<=[{OPENING}])\s+")
 _RE_BEFORE_CLOSING = re.compile(rf"\s+(?=[{CLOSING}，。、；：…％%])")
 _RE_NUMBER_GAPS = re.compile(r"(?<=[0-9])\s+(?=[.．:：%％‰℃])|(?<=[0-9][.．:：])\s+(?=[0-9])")
@@ -142,8 +142,9 @@ def remove_safe_spaces(text: str) -> str:
 
     These are: letter spacing (中 共 上 街 → 中共上街), gaps inside dates and numbers (6 月 4 日, 2020 年,
     12 : 30, 80 %), a gap after a number before Chinese text (126 家 → 126家), after an opening bracket or quote and
-    before a closing one or before clause punctuation.  A space *before* a number, after a closing quote, or
-    between two Chinese phrases may separate a headline from its body, so it is left for the caller.
+    before a closing one or before clause punctuation.  A space *before* a number, after a closing quote or a
+    per cent sign (office suites put no gap there), or between two Chinese phrases may separate a headline
+    from its body, so it is left for the caller.
     """
     text = _RE_SPACES.sub(" ", text).strip()
     for _ in range(4):  # lookbehinds see the text before each pass: 6 月 4 日 needs two

@@ -149,6 +149,45 @@ def test_every_item_of_the_corpus_is_recovered_exactly(capsys):
     assert recovered == total, misses
 
 
+def _blank_line_after_every_line(text: str) -> str:
+    return re.sub(r"\n(?!\n)", "\n\n", text)
+
+
+def _page_marker_at_the_top_of_each_page(text: str) -> str:
+    pages = []
+    for page in text.split("\f"):
+        match = re.search(r"\n*([—\-－]\s*\d+\s*[—\-－])\s*\n*$", page)
+        pages.append("\n" + match.group(1) + "\n\n" + page[: match.start()] + "\n" if match else page)
+    return "\f".join(pages)
+
+
+PRODUCER_QUIRKS = {
+    "blank line after every line": _blank_line_after_every_line,
+    "windows line ends": lambda text: text.replace("\n", "\r\n"),
+    "page number at the top of the page": _page_marker_at_the_top_of_each_page,
+    "space opening the first line of a page": lambda text: text.replace("\f", "\f "),
+    "paragraphs indented with full-width spaces": lambda text: re.sub(r"\n(?=[^\n])", "\n\u3000\u3000", text),
+    "no page numbers": lambda text: re.sub(r"\n[—\-－]\s*\d+\s*[—\-－]\n", "\n", text),
+    "no gap after numbers": lambda text: re.sub(f"(?<=[0-9]) (?=[{CJK}])", "", text),
+}
+
+
+@pytest.mark.parametrize("quirk", PRODUCER_QUIRKS)
+def test_the_corpus_reads_the_same_through_the_quirks_of_other_producers(quirk):
+    for name in CORPUS:
+        truth = {key: value for key, value in expected(name).items() if key != "distribution"}
+        text = PRODUCER_QUIRKS[quirk]((DATA / f"{name}.txt").read_text(encoding="utf-8"))
+        assert parse_text(text).as_json() == truth, name
+
+
+def test_an_editors_note_a_table_of_contents_and_section_headings_are_not_items():
+    parsed = parse("shangjie_xinxi_toc_51")
+    assert parsed.editor_note.startswith("编者按：近期，各乡镇、街道围绕“六稳”“六保”任务")
+    headlines = [item.headline for item in parsed.items]
+    assert headlines[:2] == ["区委常委会研究部署防汛工作", "区委办开展“机关作风整顿月”活动"]
+    assert not any("【" in item.body or "本期要目" in item.body for item in parsed.items)
+
+
 def test_the_distribution_block_stays_out_of_the_last_item():
     for name in ("shangjie_xinxi_45", "seed_variant_tight", "gongzuo_dongtai_2021_7"):
         parsed = parse(name)
@@ -238,6 +277,12 @@ def test_parse_text_never_raises_on_odd_input(text):
     parsed = parse_text(text)
     assert isinstance(parsed, ParsedIssue)
     json.dumps(parsed.as_json())
+
+
+def test_a_very_long_text_is_read_item_by_item():
+    head = "上街信息\n第 1 期\n中共上街区委办公室 2020年6月8日\n"
+    parsed = parse_text(head + "峡窝镇下好夜间经济“先手棋” 一是打造“特色名吃”招牌。（峡窝镇）\n" * 5000)
+    assert len(parsed.items) == 5000 and parsed.warnings == []
 
 
 # PDF --------------------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from jiceng.bulletin.importer.structure import (
     drop_running_headers,
     find_distribution,
     find_sources,
+    full_width,
     item_starts,
     merge_fragments,
     paragraph_break_after,
@@ -397,6 +398,24 @@ def test_the_headline_is_told_from_the_body(texts, headline, body_start):
     split = split_headline(lines(*texts), FULL)
     assert split.headline == headline
     assert clean_spaces(join_lines([line.text for line in split.body])).startswith(clean_spaces(body_start))
+
+
+def test_a_line_end_followed_by_the_opening_date_ends_a_headline_set_in_the_body_size():
+    split = split_headline(lines("上街区召开 2025 年全区工作会议暨作风建设大会",
+                                 "2 月 12 日，上街区召开 2025 年全区工作会议暨作风建设大"), 50)
+    assert split.headline == "上街区召开2025年全区工作会议暨作风建设大会"
+
+
+def test_a_headline_may_end_with_a_per_cent_sign():
+    item = lines("镇卫生院家庭医生签约服务覆盖率达75% 镇卫生院组建", "家庭医生团队9个，为人群提供服务。")
+    split = split_headline(item, 52)
+    assert (split.headline, split.body[0].text) == ("镇卫生院家庭医生签约服务覆盖率达75%", "镇卫生院组建")
+
+
+def test_the_full_line_width_ignores_short_lines_and_exploded_lines():
+    exploded = "问 题 37 处 ， 下 达 责 任 改 正 通 知 书 9 份 。 同 时 通 过 “ i 上"
+    body = lines(*["一" * 27] * 6, *["二" * 10] * 10, exploded)
+    assert full_width(body) == 54
 
 
 def test_an_item_without_a_typed_space_or_own_line_has_no_headline():

@@ -73,3 +73,32 @@ def test_ties_share_a_rank():
     rows = unit_statistics(start=START, end=END, submitted=[],
                            printed=[PrintedFact(u, date(2020, 2, 2), is_lead=False) for u in (1, 2, 3, 3)])
     assert [(r.unit_id, r.rank) for r in rows] == [(3, 1), (1, 2), (2, 2)]
+
+
+def _workdays(a, b):
+    from jiceng.core.workdays import package_calendar
+
+    return package_calendar().workdays_between(a, b)
+
+
+@pytest.mark.parametrize(("today", "delivered", "expected"), [
+    (date(2020, 9, 21), False, None),          # 7 working days before
+    (date(2020, 9, 28), False, "remind"),      # Monday before a Wednesday deadline
+    (date(2020, 9, 30), False, "remind"),      # the deadline itself
+    (date(2020, 10, 1), False, "overdue"),     # National Day: passed
+    (date(2020, 9, 28), True, None),
+    (date(2020, 10, 9), True, None),
+])
+def test_topic_reminders_count_working_days(today, delivered, expected):
+    from jiceng.bulletin.rules import topic_reminder
+
+    assert topic_reminder(deadline=date(2020, 9, 30), today=today, delivered=delivered, remind_before=2,
+                          workdays_until=_workdays) == expected
+
+
+def test_the_weekend_before_a_deadline_is_not_counted():
+    from jiceng.bulletin.rules import topic_reminder
+
+    # Friday 2020-06-12 → Tuesday 2020-06-16 is two working days away, not four calendar days.
+    assert topic_reminder(deadline=date(2020, 6, 16), today=date(2020, 6, 12), delivered=False, remind_before=2,
+                          workdays_until=_workdays) == "remind"

@@ -174,3 +174,20 @@ def test_a_commissioned_topic_notifies_the_units_reporters(bw, django_capture_on
     assert Notification.objects.filter(recipient=bw.reporter_b, kind="bulletin.topic.created").exists()
     assert not Notification.objects.filter(recipient=bw.reporter_a, kind="bulletin.topic.created").exists()
     assert topic.units.get() == bw.org.unit_b
+
+
+def test_reminders_go_once_to_units_that_have_not_delivered(bw, django_capture_on_commit_callbacks):
+    import datetime
+
+    topic = services.topic_create(actor=bw.editor, series=bw.series, title="约稿", units=[bw.org.unit_a,
+                                                                                         bw.org.unit_b],
+                                  deadline=datetime.date(2020, 6, 16))
+    services.submission_submit(actor=bw.reporter_a, submission=services.submission_create(
+        actor=bw.reporter_a, series=bw.series, unit=bw.org.unit_a, topic=topic, headline="稿件", body="正文"))
+    with django_capture_on_commit_callbacks(execute=True):
+        first = services.topic_send_reminders(today=datetime.date(2020, 6, 15))
+        again = services.topic_send_reminders(today=datetime.date(2020, 6, 15))
+        overdue = services.topic_send_reminders(today=datetime.date(2020, 6, 17))
+    assert (first, again, overdue) == (1, 0, 1)
+    assert Notification.objects.filter(recipient=bw.reporter_b, kind="bulletin.topic.overdue").exists()
+    assert not Notification.objects.filter(recipient=bw.reporter_a, kind__startswith="bulletin.topic.r").exists()

@@ -28,7 +28,8 @@ def test_pages_reference_no_external_asset(client, world):
 
 
 def test_check_deploy_with_prod_settings_prints_no_warning():
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "jiceng.settings.prod",
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {**env, "DJANGO_SETTINGS_MODULE": "jiceng.settings.prod",
            "SECRET_KEY": "k3y-" + "x9Qz7Lm2Vb8Nc4Rt6Yu1Io0Pa5Sd3Fg7Hj2Kl9Zx4Cv8Bn6Mq1We5" * 2,
            "ALLOWED_HOSTS": "jiceng.example.gov.cn", "DATABASE_URL": "sqlite:///:memory:"}
     result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],  # noqa: S603
