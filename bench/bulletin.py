@@ -74,7 +74,8 @@ def main():
     print(f"import from text: {len(texts) * rounds / sum(parse_times):8.1f} bulletins/s "
           f"({len(texts)} bulletins × {rounds})")
     pdf_times = timings(lambda: parse_text(extract_pdf_text(pdf)), args.runs)
-    print(f"import from PDF (pdftotext + parse): {1 / p50(pdf_times):6.1f} bulletins/s, p50 {p50(pdf_times) * 1000:.0f} ms")
+    print(f"import from PDF (pdftotext + parse): {1 / p50(pdf_times):6.1f} bulletins/s, "
+          f"p50 {p50(pdf_times) * 1000:.0f} ms")
 
 
 if __name__ == "__main__":
