@@ -185,3 +185,28 @@ def test_published_items_are_found_by_a_two_character_word(client, bw, django_ca
     _login(client, bw.reporter_a)
     html = client.get("/core/search/", {"q": "夜间"}).content.decode()
     assert "<mark>夜间</mark>" in html
+
+
+def test_an_operator_changes_a_scoring_rule_in_the_admin_and_it_is_audited(client, bw):
+    from jiceng.bulletin.choices import ScoreKey
+    from jiceng.core.models import AuditEvent
+    from jiceng.org.tests.factories import UserFactory
+
+    operator = UserFactory(username="ops", is_superuser=True, is_staff=True)
+    client.force_login(operator)
+    url = f"/admin/bulletin/series/{bw.series.pk}/change/"
+    form = client.get(url).context["adminform"].form
+    inline = client.get(url).context["inline_admin_formsets"][0].formset
+    data = {"_save": "1", **{k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list)}}
+    count = str(len(inline.forms))
+    data.update({f"{inline.prefix}-TOTAL_FORMS": count, f"{inline.prefix}-INITIAL_FORMS": count,
+                 f"{inline.prefix}-MIN_NUM_FORMS": "0", f"{inline.prefix}-MAX_NUM_FORMS": "1000"})
+    for index, rule_form in enumerate(inline.forms):
+        rule = rule_form.instance
+        data[f"{inline.prefix}-{index}-id"] = str(rule.pk)
+        data[f"{inline.prefix}-{index}-series"] = str(bw.series.pk)
+        data[f"{inline.prefix}-{index}-points"] = "8" if rule.key == ScoreKey.ADOPTED_LEAD else str(rule.points)
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert bw.series.scoring_rules.get(key=ScoreKey.ADOPTED_LEAD).points == 8
+    assert AuditEvent.objects.filter(action="bulletin.scoring_rule.set").count() == 1
