@@ -180,8 +180,9 @@ def drop_furniture(lines: list[Line]) -> list[Line]:
             toc_entries = []
             continue
         if toc_entries is not None:
-            key = re.sub(r"[\s.·…]+\d*$", "", text)
-            if not re.search("[，。；]", text) and (not toc_entries or key != toc_entries[0]):
+            key = re.sub(r"\s", "", re.sub(r"[\s.·…]+[0-9]*$", "", text))
+            first = toc_entries[0] if toc_entries else None
+            if not re.search("[，。；]", text) and not (first and re.sub(r"\s", "", text).startswith(first)):
                 toc_entries.append(key)
                 continue
             toc_entries = None
@@ -320,7 +321,7 @@ _RE_DATE_START = re.compile(
 )
 _PAIRS = ("“”", "‘’", "（）", "《》", "「」", "『』", "【】", "〈〉", "()")
 _RE_SUBHEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9]{1,2}[、．](?![0-9])"
+    r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9]{1,2}[、．.](?![0-9])"
     r"|[（(][0-9]{1,2}[）)]|第[一二三四五六七八九十]+(?:部分|章|节))"
 )
 
@@ -352,7 +353,7 @@ def _starts_with_date(text: str) -> bool:
     return bool(match) and bool(re.search("[0-9]", match.group(0))) and bool(re.search("[年月日号]", match.group(0)))
 
 
-def headline_candidates(joined: str, short_breaks: dict[int, int], *, sentence: bool = False) -> list[Split]:
+def headline_candidates(joined: str, short_breaks: dict[int, float], *, sentence: bool = False) -> list[Split]:
     """Every place where a headline could end in the opening text of an item.
 
     ``joined`` is the item's first lines, safe spaces removed, joined by newlines; ``short_breaks`` maps the
@@ -413,7 +414,7 @@ def choose_split(joined: str, candidates: list[Split], width: float) -> Split | 
             previous = strong[-2]
             between = joined[previous.position + 1 : chosen.position]
             gap = re.sub(r"\s", "", between)
-            same_line = "\n" not in between
+            same_line = "\n" not in between and joined[previous.position] == " "
             if len(gap) <= 2 and (chosen.kind != "break_short" or same_line):
                 chosen = previous
             elif chosen.kind == "break_short" and same_line and chosen.line_width >= 0.75 * width:
@@ -446,7 +447,7 @@ def split_headline(lines: list[Line], width: float, *, strong_only: bool = False
     window = lines[:4]
     parts = [remove_safe_spaces(line.text) for line in window]
     joined = ""
-    short_breaks: dict[int, int] = {}
+    short_breaks: dict[int, float] = {}
     offsets = []
     for i, part in enumerate(parts):
         if i:

@@ -298,6 +298,30 @@ def test_a_real_pdf_is_read_through_its_text_layer_into_the_same_issue():
     assert squeeze(parsed.distribution) == squeeze(truth["distribution"])
 
 
+@needs_pdftotext
+@pytest.mark.parametrize("name", ["seed_000_e96fc6a9e15b0a79", "gaoxin_gongzuo_jianbao_12", "gongzuo_dongtai_2021_7"])
+def test_an_issue_printed_by_jiceng_itself_imports_back(name):
+    render = pytest.importorskip("jiceng.bulletin.render")
+    truth = expected(name)
+    items = tuple(
+        render.ItemView(headline=item["headline"], paragraphs=tuple(item["body"].split("\n")),
+                        source=item["source"] or "", is_lead=n == 0 and not item["source"])
+        for n, item in enumerate(truth["items"])
+    )
+    year, month, day = (int(part) for part in truth["date"].split("-"))
+    view = render.IssueView(series=truth["series"], number_text=f"第 {truth['number']} 期", office=truth["office"],
+                            date_text=f"{year}年{month}月{day}日", items=items,
+                            distribution=(("报", "市委办公厅。"), ("发", "各乡镇党委、街道党工委。")), copies=80,
+                            filename="issue")
+    parsed = parse_text(extract_pdf_text(render.render_pdf(view)))
+    # a paragraph whose last line happens to be full cannot be told from the next one; compare without breaks
+    flat = [{**item, "body": item["body"].replace("\n", "")} for item in parsed.as_json()["items"]]
+    assert flat == [{**item, "body": item["body"].replace("\n", "")} for item in truth["items"]]
+    assert (parsed.series, parsed.number, parsed.office, parsed.warnings) == (
+        truth["series"], truth["number"], truth["office"], [])
+    assert squeeze(parsed.distribution) == squeeze(["报：市委办公厅。", "发：各乡镇党委、街道党工委。", "共印 80 份"])
+
+
 def test_the_pdf_fixtures_are_small():
     assert SAMPLE_PDF.stat().st_size < 60_000 and ENCRYPTED_PDF.stat().st_size < 60_000
 

@@ -297,6 +297,12 @@ def test_section_headings_and_a_table_of_contents_are_dropped():
                                                             "区委社治委挂图作战 一是实施。"]
 
 
+def test_a_table_of_contents_ends_where_its_first_headline_comes_back_as_an_item():
+    body = lines("本期要目", "峡窝镇下好夜间经济“先手棋”……1", "区委社治委挂图作战……2",
+                 "峡窝镇下好夜间经济“先手棋” 一是打造“特色名", "吃”招牌。统筹临街商业门面。（峡窝镇）")
+    assert [line.text for line in drop_furniture(body)] == [body[3].text, body[4].text]
+
+
 # Distribution block -----------------------------------------------------------------------------------------
 
 
