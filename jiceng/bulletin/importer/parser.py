@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from .masthead import parse_masthead
-from .messages import zh
 from .structure import (
     Line,
     body_text,
@@ -114,22 +113,22 @@ def parse_text(text: str) -> ParsedIssue:
         text = "" if text is None else str(text)
     lines = prepare_lines(text)
     if not lines:
-        return ParsedIssue(None, None, None, None, warnings=[zh(_("The text is empty."))])
+        return ParsedIssue(None, None, None, None, warnings=[_("The text is empty.")])
 
     head = parse_masthead([line.text for line in lines])
     warnings: list[str] = []
     if not head.series:
-        warnings.append(zh(_("No series name (masthead) was found.")))
+        warnings.append(_("No series name (masthead) was found."))
     if head.number is None:
-        warnings.append(zh(_("No issue number was found.")))
+        warnings.append(_("No issue number was found."))
     if not head.office:
-        warnings.append(zh(_("No issuing office was found.")))
+        warnings.append(_("No issuing office was found."))
     if head.date_text and head.date is None:
-        warnings.append(zh(_("The issue date “%(text)s” is not a valid date.")) % {"text": head.date_text})
+        warnings.append(_("The issue date “%(text)s” is not a valid date.") % {"text": head.date_text})
     elif not head.date_text:
-        warnings.append(zh(_("No issue date was found.")))
+        warnings.append(_("No issue date was found."))
     for unknown in head.unknown:
-        warnings.append(zh(_("Unrecognised text in the masthead was ignored: %(text)s")) % {"text": unknown})
+        warnings.append(_("Unrecognised text in the masthead was ignored: %(text)s") % {"text": unknown})
 
     body = drop_running_headers(lines[head.lines_used :], head.series)
     width = full_width(body)
@@ -151,15 +150,15 @@ def parse_text(text: str) -> ParsedIssue:
             index = len(issue.items) + 1
             split = split_headline(item_lines, width)
             if split.headline is None:
-                warnings.append(zh(_("Item %(index)s has no recognisable headline; all its text was kept as the body."))
+                warnings.append(_("Item %(index)s has no recognisable headline; all its text was kept as the body.")
                                 % {"index": index})
                 item = ParsedItem("", body_text(item_lines, width), source)
             else:
                 item = ParsedItem(split.headline, body_text(split.body, width), source)
             if not item.body:
-                warnings.append(zh(_("Item %(index)s has no body text.")) % {"index": index})
+                warnings.append(_("Item %(index)s has no body text.") % {"index": index})
             issue.items.append(item)
     if not issue.items:
-        warnings.append(zh(_("No items were found.")))
+        warnings.append(_("No items were found."))
     issue.warnings = warnings
     return issue

@@ -8,7 +8,6 @@ import subprocess
 from django.utils.translation import gettext as _
 
 from .errors import BulletinImportError
-from .messages import zh
 
 #: Largest PDF accepted, in bytes (bulletins are a few pages; scans of years of issues are not imported here).
 MAX_PDF_BYTES = 20 * 1024 * 1024
@@ -28,22 +27,22 @@ def extract_pdf_text(data: bytes, *, max_bytes: int = MAX_PDF_BYTES, timeout: fl
     not installed (``pdftotext_missing``).
     """
     if not data:
-        raise BulletinImportError(zh(_("The file is empty.")), code="empty_file")
+        raise BulletinImportError(_("The file is empty."), code="empty_file")
     if len(data) > max_bytes:
         raise BulletinImportError(
-            zh(_("The PDF is too large (%(size)s MB; at most %(limit)s MB)."))
+            _("The PDF is too large (%(size)s MB; at most %(limit)s MB).")
             % {"size": round(len(data) / 1048576, 1), "limit": round(max_bytes / 1048576, 1)},
             code="file_too_large",
         )
     if b"%PDF-" not in data[:1024]:
-        raise BulletinImportError(zh(_("The file is not a PDF.")), code="not_a_pdf")
+        raise BulletinImportError(_("The file is not a PDF."), code="not_a_pdf")
     if b"%%EOF" not in data[-2048:]:
         # poppler would rebuild a cut-off file and quietly return its first pages only
-        raise BulletinImportError(zh(_("The PDF is damaged or incomplete and cannot be read.")), code="damaged_pdf")
+        raise BulletinImportError(_("The PDF is damaged or incomplete and cannot be read."), code="damaged_pdf")
     binary = shutil.which("pdftotext")
     if not binary:
         raise BulletinImportError(
-            zh(_("The PDF text extractor (pdftotext from poppler-utils) is not installed on the server.")),
+            _("The PDF text extractor (pdftotext from poppler-utils) is not installed on the server."),
             code="pdftotext_missing",
         )
     try:
@@ -55,18 +54,18 @@ def extract_pdf_text(data: bytes, *, max_bytes: int = MAX_PDF_BYTES, timeout: fl
             check=False,
         )
     except subprocess.TimeoutExpired as exc:
-        raise BulletinImportError(zh(_("Extracting the text of the PDF took too long.")),
+        raise BulletinImportError(_("Extracting the text of the PDF took too long."),
                                   code="extraction_timeout") from exc
     if result.returncode != 0:
         stderr = result.stderr.decode("utf-8", "replace").lower()
         if "password" in stderr or "encrypt" in stderr:
-            raise BulletinImportError(zh(_("The PDF is password-protected; please upload an unprotected copy.")),
+            raise BulletinImportError(_("The PDF is password-protected; please upload an unprotected copy."),
                                       code="encrypted_pdf")
-        raise BulletinImportError(zh(_("The PDF is damaged or incomplete and cannot be read.")), code="damaged_pdf")
+        raise BulletinImportError(_("The PDF is damaged or incomplete and cannot be read."), code="damaged_pdf")
     text = result.stdout.decode("utf-8", "replace")
     if not text.replace("\f", "").strip():
         raise BulletinImportError(
-            zh(_("The PDF has no text layer (it is probably a scanned image), so no text can be extracted.")),
+            _("The PDF has no text layer (it is probably a scanned image), so no text can be extracted."),
             code="no_text_layer",
         )
     return text
