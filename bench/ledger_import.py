@@ -2,7 +2,9 @@
 
 Prints figures and asserts nothing.  The baseline is ``openpyxl.load_workbook(read_only=True)`` iterating
 every row of the same file in the same run (once with ``values_only=True``, once over cell objects), so
-the ratio says what the importer adds on top of the cheapest way to stream the sheet.
+the ratio says what the importer adds on top of the cheapest way to stream the sheet.  The runs are
+interleaved and the median is shown, because the machine may be busy.  The ledger is measured twice: as
+openpyxl writes it (text as inline strings) and as Excel saves it (text in a shared-string table).
 
     .venv/bin/python bench/ledger_import.py [--rows 10000] [--repeat 3]
 """
@@ -28,6 +30,7 @@ django.setup()
 from openpyxl import Workbook, load_workbook  # noqa: E402
 
 from jiceng.ledger.importer import read_ledger  # noqa: E402
+from jiceng.ledger.tests.builders import shared_strings  # noqa: E402
 
 NUMERALS = "一二三四五六七八九十"
 CATEGORIES = ("基础设施类", "组织建设类", "环境整治类", "公共服务类", "文明创建类")
@@ -74,22 +77,8 @@ def build(rows: int, seed: int = 2020) -> bytes:
     return buffer.getvalue()
 
 
-def timed(function, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--rows", type=int, default=10_000)
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
-
-    data = build(args.rows)
+def measure(data: bytes, repeat: int) -> dict[str, float]:
+    """Median seconds of the two openpyxl baselines and of read_ledger, run interleaved on the same bytes."""
 
     def plain_values():
         workbook = load_workbook(io.BytesIO(data), read_only=True)
@@ -104,17 +93,38 @@ def main() -> None:
                 cell.value  # noqa: B018
         workbook.close()
 
-    result = read_ledger(data, unit_resolver=UNITS.get)
-    values = timed(plain_values, args.repeat)
-    cells = timed(plain_cells, args.repeat)
-    ours = timed(lambda: read_ledger(data, unit_resolver=UNITS.get), args.repeat)
-    print(f"file: {args.rows} projects, {len(data) / 1024 / 1024:.1f} MB xlsx; read {len(result.projects)} projects, "
-          f"{len(result.errors)} errors, {len(result.skipped_rows)} skipped rows")
-    print(f"openpyxl read_only iter_rows(values_only=True): {values:.2f} s (median of {args.repeat})")
-    print(f"openpyxl read_only iter_rows() reading .value:  {cells:.2f} s")
-    print(f"read_ledger:                                    {ours:.2f} s")
-    print(f"ratio read_ledger / values_only iteration:      {ours / values:.2f}")
-    print(f"ratio read_ledger / cell iteration:             {ours / cells:.2f}")
+    def ours():
+        read_ledger(data, unit_resolver=UNITS.get)
+
+    runs = {"values": [], "cells": [], "ours": []}
+    for _ in range(repeat):
+        for name, function in (("values", plain_values), ("cells", plain_cells), ("ours", ours)):
+            start = time.perf_counter()
+            function()
+            runs[name].append(time.perf_counter() - start)
+    return {name: statistics.median(times) for name, times in runs.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    inline = build(args.rows)
+    variants = (("as openpyxl writes it (inline strings)", inline),
+                ("as Excel saves it (shared strings)", shared_strings(inline)))
+    for title, data in variants:
+        result = read_ledger(data, unit_resolver=UNITS.get)
+        figures = measure(data, args.repeat)
+        print(f"{args.rows} projects {title}: {len(data) / 1024 / 1024:.1f} MB; read {len(result.projects)} "
+              f"projects, {len(result.errors)} errors, {len(result.skipped_rows)} skipped rows")
+        print(f"  openpyxl read_only iter_rows(values_only=True): {figures['values']:.2f} s "
+              f"(median of {args.repeat})")
+        print(f"  openpyxl read_only iter_rows(), reading .value: {figures['cells']:.2f} s")
+        print(f"  read_ledger:                                    {figures['ours']:.2f} s")
+        print(f"  ratio to values_only iteration:                 {figures['ours'] / figures['values']:.2f}")
+        print(f"  ratio to cell iteration:                        {figures['ours'] / figures['cells']:.2f}")
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("core/", include("jiceng.core.urls")),
     path("org/", include("jiceng.org.urls")),
+    path("ledger/", include("jiceng.ledger.urls")),
     path("bulletin/", include("jiceng.bulletin.urls")),
     path("api/", include("jiceng.api_urls")),
     path("admin/", admin.site.urls),

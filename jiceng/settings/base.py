@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "jiceng.core",
     "jiceng.accounts",
     "jiceng.org",
+    "jiceng.ledger",
     "jiceng.ideas",
     "jiceng.bulletin",
 ]
@@ -241,9 +242,9 @@ JICENG_FIELD_ENCRYPTION_KEY = env("JICENG_FIELD_ENCRYPTION_KEY", "")
 
 # Documents: where the Chinese fonts live (the Makefile extracts Fandol into var/fonts).
 JICENG_FONT_DIRS = [Path(p) for p in env_list("JICENG_FONT_DIRS")] or [VAR_DIR / "fonts", Path("/usr/share/fonts")]
-# Point a role at the fonts offices use, e.g. {"fang": "/srv/fonts/仿宋_GB2312.ttf", "xbs": "/srv/fonts/方正小标宋简体.ttf"};
-# roles: fang, song, song_bold, hei, hei_bold, kai, xbs. JICENG_DOCX_FONT_NAMES renames the fonts DOCX files
-# ask for.
+# Point a role at the fonts offices use, e.g. {"fang": "/srv/fonts/仿宋_GB2312.ttf",
+# "xbs": "/srv/fonts/方正小标宋简体.ttf"}; roles: fang, song, song_bold, hei, hei_bold, kai, xbs.
+# JICENG_DOCX_FONT_NAMES renames the fonts DOCX files ask for.
 JICENG_FONTS: dict[str, str] = {}
 
 # Attachments: size limits in bytes per kind, checked against the content, never the name.

@@ -40,3 +40,9 @@ def demo_badge(obj):
         return format_html('<span class="badge badge-demo" title="{}">{}</span>', _("Invented name, demo data"),
                            _("demo"))
     return ""
+
+
+@register.filter
+def get_item(mapping, key):
+    """A dict value by key in a template: {{ photos|get_item:report.pk }}."""
+    return mapping.get(key, []) if hasattr(mapping, "get") else []
