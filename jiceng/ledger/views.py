@@ -33,6 +33,13 @@ from .models import Notice, Programme, ProgressReport, Project, ProjectMonth, Re
 MAP_PAGE_SIZE = 100
 
 
+def _cell_view(cell) -> tuple[str, str]:
+    """(light, text) of a battle-map cell, computed once here rather than by template filters per cell."""
+    if cell is None:
+        return "none", ""
+    return cell.light, f"{float(cell.actual) * 100:.0f}%" if cell.actual is not None else ""
+
+
 def _programme(user, pk):
     return get_object_or_404(selectors.programmes_visible_to(user), pk=pk)
 
@@ -82,7 +89,7 @@ class BattleMapView(LoginRequiredMixin, TemplateView):
         groups = {}
         for project in page.object_list:
             by_month = {c.month: c for c in project.cells.all()}
-            project.row = [by_month.get(m) for m in months]
+            project.row = [_cell_view(by_month.get(m)) for m in months]
             groups.setdefault(project.unit, []).append(project)
         units = Unit.objects.filter(pk__in=selectors.projects_visible_to(request.user).filter(
             programme=programme).values("unit_id"))

@@ -16,7 +16,6 @@ import zlib
 from django.utils.translation import gettext as _
 
 from .errors import LedgerFileError
-from .messages import zh
 
 #: Largest upload accepted, in bytes.
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -49,9 +48,9 @@ def check_archive(data: bytes) -> None:
     ``damaged``, ``zip_bomb`` or ``unsafe_xml``) with a Chinese message saying what the file is and what to do.
     """
     if not data:
-        raise _refuse("empty", zh(_("The file is empty.")))
+        raise _refuse("empty", _("The file is empty."))
     if len(data) > MAX_FILE_BYTES:
-        raise _refuse("too_large", zh(_("The file is too large (%(size)s MB; at most %(limit)s MB).")) % {
+        raise _refuse("too_large", _("The file is too large (%(size)s MB; at most %(limit)s MB).") % {
             "size": round(len(data) / 1024 / 1024, 1), "limit": MAX_FILE_BYTES // 1024 // 1024})
     if data.startswith(OLE2_SIGNATURE):
         raise _classify_ole2(data)
@@ -69,19 +68,19 @@ def check_archive(data: bytes) -> None:
 
 
 def _damaged() -> LedgerFileError:
-    return _refuse("damaged", zh(_(
+    return _refuse("damaged", _(
         "The file is damaged or incomplete (perhaps the upload was cut short); open it in Excel, save it "
-        "again and upload it once more.")))
+        "again and upload it once more."))
 
 
 def _encrypted() -> LedgerFileError:
-    return _refuse("encrypted", zh(_(
-        "The workbook is protected by a password; remove the password in Excel and upload it again.")))
+    return _refuse("encrypted", _(
+        "The workbook is protected by a password; remove the password in Excel and upload it again."))
 
 
 def _not_xlsx() -> LedgerFileError:
-    return _refuse("not_xlsx", zh(_(
-        "The file is not an Excel workbook (.xlsx); open the ledger in Excel and save it as .xlsx.")))
+    return _refuse("not_xlsx", _(
+        "The file is not an Excel workbook (.xlsx); open the ledger in Excel and save it as .xlsx."))
 
 
 def _classify_ole2(data: bytes) -> LedgerFileError:
@@ -89,27 +88,27 @@ def _classify_ole2(data: bytes) -> LedgerFileError:
     if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
         return _encrypted()
     if "WordDocument".encode("utf-16-le") in data:
-        return _refuse("not_xlsx", zh(_(
-            "The file is a Word document, not an Excel workbook; upload the ledger saved as .xlsx.")))
-    return _refuse("legacy_xls", zh(_(
+        return _refuse("not_xlsx", _(
+            "The file is a Word document, not an Excel workbook; upload the ledger saved as .xlsx."))
+    return _refuse("legacy_xls", _(
         "The file is an old Excel 97-2003 workbook (.xls); open it in Excel, save it as .xlsx and upload "
-        "it again.")))
+        "it again."))
 
 
 def _classify_other(data: bytes) -> LedgerFileError:
     """Name the kind of a file that is not a zip archive at all."""
     if data.startswith(b"MZ") or data.startswith(b"\x7fELF"):
-        return _refuse("not_xlsx", zh(_("The file is a program, not an Excel workbook.")))
+        return _refuse("not_xlsx", _("The file is a program, not an Excel workbook."))
     if data.startswith(b"%PDF"):
-        return _refuse("not_xlsx", zh(_("The file is a PDF, not an Excel workbook; upload the ledger as .xlsx.")))
+        return _refuse("not_xlsx", _("The file is a PDF, not an Excel workbook; upload the ledger as .xlsx."))
     head = data[:4096].lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n")
     if head.startswith(b"<"):
-        return _refuse("not_xlsx", zh(_(
+        return _refuse("not_xlsx", _(
             "The file is a web page or XML file saved with an Excel name, not a real .xlsx workbook; open "
-            "it in Excel and save it as .xlsx.")))
+            "it in Excel and save it as .xlsx."))
     if _looks_like_text(data[:4096]):
-        return _refuse("not_xlsx", zh(_(
-            "The file is a text or CSV file, not an Excel workbook; open it in Excel and save it as .xlsx.")))
+        return _refuse("not_xlsx", _(
+            "The file is a text or CSV file, not an Excel workbook; open it in Excel and save it as .xlsx."))
     return _not_xlsx()
 
 
@@ -127,7 +126,7 @@ def _looks_like_text(head: bytes) -> bool:
 def _check_directory(entries: list[zipfile.ZipInfo]) -> None:
     """Refuse zip bombs and encrypted or exotic entries from the directory alone (nothing is inflated)."""
     if len(entries) > MAX_ZIP_ENTRIES:
-        raise _refuse("zip_bomb", zh(_("The file holds too many parts (%(count)s) to be a ledger workbook.")) % {
+        raise _refuse("zip_bomb", _("The file holds too many parts (%(count)s) to be a ledger workbook.") % {
             "count": len(entries)})
     total = 0
     for entry in entries:
@@ -139,29 +138,29 @@ def _check_directory(entries: list[zipfile.ZipInfo]) -> None:
         if entry.file_size >= RATIO_CHECK_MIN_BYTES:
             ratio = entry.file_size / max(entry.compress_size, 1)
             if ratio > MAX_COMPRESSION_RATIO:
-                raise _refuse("zip_bomb", zh(_(
+                raise _refuse("zip_bomb", _(
                     "The file is refused: one of its parts would inflate %(ratio)s times, which only a "
-                    "malicious file does.")) % {"ratio": int(ratio)})
+                    "malicious file does.") % {"ratio": int(ratio)})
     if total > MAX_UNCOMPRESSED_BYTES:
-        raise _refuse("zip_bomb", zh(_(
-            "The file is refused: unpacked it would take %(size)s MB (at most %(limit)s MB).")) % {
+        raise _refuse("zip_bomb", _(
+            "The file is refused: unpacked it would take %(size)s MB (at most %(limit)s MB).") % {
             "size": total // 1024 // 1024, "limit": MAX_UNCOMPRESSED_BYTES // 1024 // 1024})
 
 
 def _check_kind(names: set[str]) -> None:
     """Tell a workbook from the other zip-based formats (Word, PowerPoint, .xlsb, OpenDocument)."""
     if "word/document.xml" in names:
-        raise _refuse("not_xlsx", zh(_(
-            "The file is a Word document, not an Excel workbook; upload the ledger saved as .xlsx.")))
+        raise _refuse("not_xlsx", _(
+            "The file is a Word document, not an Excel workbook; upload the ledger saved as .xlsx."))
     if "ppt/presentation.xml" in names:
-        raise _refuse("not_xlsx", zh(_("The file is a PowerPoint presentation, not an Excel workbook.")))
+        raise _refuse("not_xlsx", _("The file is a PowerPoint presentation, not an Excel workbook."))
     if "xl/workbook.bin" in names:
-        raise _refuse("not_xlsx", zh(_(
+        raise _refuse("not_xlsx", _(
             "The file is a binary Excel workbook (.xlsb); open it in Excel, save it as .xlsx and upload it "
-            "again.")))
+            "again."))
     if "mimetype" in names and "content.xml" in names:
-        raise _refuse("not_xlsx", zh(_(
-            "The file is an OpenDocument spreadsheet; save it as an Excel workbook (.xlsx) and upload it again.")))
+        raise _refuse("not_xlsx", _(
+            "The file is an OpenDocument spreadsheet; save it as an Excel workbook (.xlsx) and upload it again."))
     if "[Content_Types].xml" not in names or not any(name.startswith("xl/") for name in names):
         raise _not_xlsx()
 
@@ -188,5 +187,5 @@ def _check_xml_prologues(archive: zipfile.ZipFile, entries: list[zipfile.ZipInfo
         open_comment = head.find(b"<!--")
         hidden_prologue = cut_short and (root is None or -1 < open_comment < root.start())
         if b"<!DOCTYPE" in head or b"<!ENTITY" in head or hidden_prologue:
-            raise _refuse("unsafe_xml", zh(_(
-                "The file is refused: it contains XML declarations that real Excel files never have.")))
+            raise _refuse("unsafe_xml", _(
+                "The file is refused: it contains XML declarations that real Excel files never have."))

@@ -27,7 +27,6 @@ from openpyxl.worksheet._reader import FORMULA_TAG, INLINE_STRING, VALUE_TAG, Wo
 from openpyxl.xml.constants import SHEET_MAIN_NS
 
 from .errors import LedgerFileError
-from .messages import zh
 from .values import excel_serial_date
 
 #: Most rows a ledger sheet may declare or hold.
@@ -206,17 +205,17 @@ def _serial_date(value):
 
 def too_many_rows(count: int, title: str) -> LedgerFileError:
     """The error for a sheet with more rows than a ledger can have."""
-    return LedgerFileError(zh(_(
+    return LedgerFileError(_(
         "The sheet “%(sheet)s” is too large: it has or declares %(count)s rows (at most %(limit)s). Delete the "
-        "empty rows below the table and upload it again.")) % {"sheet": title, "count": count, "limit": MAX_ROWS},
+        "empty rows below the table and upload it again.") % {"sheet": title, "count": count, "limit": MAX_ROWS},
         reason="too_many_rows")
 
 
 def too_many_columns(count: int, title: str) -> LedgerFileError:
     """The error for a sheet with more columns than a ledger can have."""
-    return LedgerFileError(zh(_(
+    return LedgerFileError(_(
         "The sheet “%(sheet)s” is too wide: it has or declares %(count)s columns (at most %(limit)s). Delete "
-        "the empty columns to the right of the table and upload it again.")) % {
+        "the empty columns to the right of the table and upload it again.") % {
         "sheet": title, "count": count, "limit": MAX_COLUMNS}, reason="too_many_columns")
 
 
@@ -230,9 +229,9 @@ def open_workbook(data: bytes):
             warnings.simplefilter("ignore")
             return load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
     except Exception as error:  # openpyxl raises many kinds of error on malformed parts
-        raise LedgerFileError(zh(_(
+        raise LedgerFileError(_(
             "The workbook could not be opened: its content is damaged or not produced by a spreadsheet "
-            "program. Open it in Excel, save it again and upload it once more.")), reason="damaged") from error
+            "program. Open it in Excel, save it again and upload it once more."), reason="damaged") from error
 
 
 def _style_tables(workbook) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
@@ -292,17 +291,17 @@ def read_grid(workbook, title: str) -> Grid:
                     rows[index] = cells
                     count += len(cells)
                     if count > MAX_CELLS:
-                        raise LedgerFileError(zh(_(
+                        raise LedgerFileError(_(
                             "The sheet “%(sheet)s” holds more than %(limit)s filled cells, far more than a ledger; "
-                            "split it and upload the parts.")) % {"sheet": title, "limit": MAX_CELLS},
+                            "split it and upload the parts.") % {"sheet": title, "limit": MAX_CELLS},
                             reason="too_many_cells")
             merged = parser.merged_cells
     except LedgerFileError:
         raise
     except Exception as error:  # damaged XML, bad shared-string indexes, impossible coordinates ...
-        raise LedgerFileError(zh(_(
+        raise LedgerFileError(_(
             "The sheet “%(sheet)s” is damaged and cannot be read. Open the file in Excel, save it again and "
-            "upload it once more.")) % {"sheet": title}, reason="damaged") from error
+            "upload it once more.") % {"sheet": title}, reason="damaged") from error
 
     max_row = max(rows, default=0)
     max_col = max((max(cells) for cells in rows.values()), default=0)
@@ -329,9 +328,9 @@ def _clip_merges(merged, max_row: int, max_col: int, title: str) -> list[tuple[i
             continue
         area += (end_row - min_row + 1) * (end_col - min_col + 1)
         if area > MAX_MERGED_CELLS:
-            raise LedgerFileError(zh(_(
+            raise LedgerFileError(_(
                 "The sheet “%(sheet)s” has merged ranges that are far too large; unmerge the empty area and "
-                "upload it again.")) % {"sheet": title}, reason="too_many_merged_cells")
+                "upload it again.") % {"sheet": title}, reason="too_many_merged_cells")
         result.append((min_row, min_col, end_row, end_col))
     result.sort()
     return result

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from .messages import zh
 from .values import (
     ACTUAL,
     MonthLabel,
@@ -414,7 +413,7 @@ def _assign_years(columns: dict[int, Column], title_year: int | None, today_year
                         if right.month_label.month < left.month_label.month)
         ledger_year = today_year - rollovers
         if months:
-            warnings.append(zh(_("The ledger does not say which year it covers; the months are read as %(year)s.")) % {
+            warnings.append(_("The ledger does not say which year it covers; the months are read as %(year)s.") % {
                 "year": ledger_year})
     last: tuple[int, int] | None = None
     last_source: object = None

@@ -31,7 +31,6 @@ from .grid import (
     read_grid,
     visible_sheet_titles,
 )
-from .messages import zh
 from .results import CellError, LedgerRead, ProjectRow, SkippedRow
 from .values import (
     ACTUAL,
@@ -176,14 +175,14 @@ class _SheetReader:
                 blank_run.append(row)
                 continue
             for blank in blank_run:
-                self.skipped.append(SkippedRow(blank, zh(_("blank row"))))
+                self.skipped.append(SkippedRow(blank, _("blank row")))
             blank_run = []
             verdict, detail = self._classify(row, view)
             if verdict == "section":
                 title, level = detail
                 if level <= 1 or not section or section_level >= level:
                     section, section_level = title, level
-                self.skipped.append(SkippedRow(row, zh(_("section title: %(title)s")) % {"title": title}))
+                self.skipped.append(SkippedRow(row, _("section title: %(title)s") % {"title": title}))
                 previous = None
                 continue
             if verdict == "skip":
@@ -237,8 +236,8 @@ class _SheetReader:
         """Without a unit column no row can become a project; the error sits on the header row."""
         if h.UNIT not in self.col_of:
             self.errors.append(CellError(
-                self.grid.title, self.header.first_row, zh(_("responsible unit")),
-                zh(_("The table has no responsible-unit column (责任单位).")), code="unit_column_missing",
+                self.grid.title, self.header.first_row, _("responsible unit"),
+                _("The table has no responsible-unit column (责任单位)."), code="unit_column_missing",
                 cell=cell_ref(self.header.first_row, 1)))
 
     def _sheet_writes_fractions(self) -> bool:
@@ -279,20 +278,20 @@ class _SheetReader:
             if not column.label or column.field == h.KIND or (column.merged_on and column.field == h.IGNORED):
                 continue
             if column.duplicate_of is not None:
-                self.warnings.append(zh(_("The column “%(label)s” repeats the column “%(first)s” and was ignored.")) % {
+                self.warnings.append(_("The column “%(label)s” repeats the column “%(first)s” and was ignored.") % {
                     "label": column.label, "first": column.duplicate_of})
             elif column.field is None:
-                self.warnings.append(zh(_("The column “%(label)s” was not recognised and was ignored.")) % {
+                self.warnings.append(_("The column “%(label)s” was not recognised and was ignored.") % {
                     "label": column.label})
             elif column.field == h.IGNORED:
-                self.warnings.append(zh(_("The column “%(label)s” is not imported.")) % {"label": column.label})
+                self.warnings.append(_("The column “%(label)s” is not imported.") % {"label": column.label})
             elif column.field == h.MONTH and column.kind is None and h.KIND not in self.col_of:
                 column.kind = ACTUAL
                 unlabelled_months.append(column.label)
         if unlabelled_months:
-            self.warnings.append(zh(_(
+            self.warnings.append(_(
                 "The month columns %(labels)s do not say whether they hold the plan or the actual; they were read "
-                "as the actual progress.")) % {"labels": "、".join(f"“{label}”" for label in unlabelled_months)})
+                "as the actual progress.") % {"labels": "、".join(f"“{label}”" for label in unlabelled_months)})
 
     # One row ---------------------------------------------------------------------------------------------------
 
@@ -330,18 +329,18 @@ class _SheetReader:
             folded = normalise(text)
             if folded and (folded in ("累计", "平均") or folded.startswith(_SUBTOTAL_WORDS)
                            or folded.endswith(_SUBTOTAL_WORDS)):
-                return "skip", zh(_("subtotal or total row"))
+                return "skip", _("subtotal or total row")
         if _FOOTER.match(first_folded):
-            return "skip", zh(_("signature or footer row"))
+            return "skip", _("signature or footer row")
         lone = (len(ordered) == 1 and len(view) == 1) or (row in self.wide_rows and not (name and unit))
         if lone and _TITLE.search(first_folded):
-            return "skip", zh(_("title row"))
+            return "skip", _("title row")
         if lone and "盖章" in first_folded:
-            return "skip", zh(_("signature or footer row"))
+            return "skip", _("signature or footer row")
         if lone and (first_folded.endswith(("。", ".")) or len(first_folded) > 40):
-            return "skip", zh(_("note row"))  # a sentence, not a project name
+            return "skip", _("note row")  # a sentence, not a project name
         if _NOTE.match(first_folded) and (lone or (not unit and not has_months)):
-            return "skip", zh(_("note row"))
+            return "skip", _("note row")
 
         ordinal = _SEQ_ORDINAL.match(normalise(seq)) if seq else None
         if ordinal and name and not unit:
@@ -353,21 +352,21 @@ class _SheetReader:
                               or (len(ordered) <= 2 and pattern is not _SECTION_ARABIC)):
                     return "section", (self._section_title(match.group("title")), level)
         if self._is_repeated_header(row, view):
-            return "skip", zh(_("repeated header row"))
+            return "skip", _("repeated header row")
         if row in self.wide_rows and not (name and unit):
             if _PLAIN_SECTION.match(first) and len(ordered) == 1:
                 return "section", (self._section_title(first), 1)
-            return "skip", zh(_("text row merged across the table"))
+            return "skip", _("text row merged across the table")
         if not any(col in self._imported_cols for col in view):
             for col in view:
                 column = self.columns.get(col)
                 if column is None or not column.label:
                     self._warn_headerless(col)
-            return "skip", zh(_("no content to import"))
+            return "skip", _("no content to import")
         return "project", None
 
     def _warn_headerless(self, col: int) -> None:
-        message = zh(_("Column %(letter)s has content but no header; it was ignored.")) % {
+        message = _("Column %(letter)s has content but no header; it was ignored.") % {
             "letter": get_column_letter(col)}
         if message not in self.warnings:
             self.warnings.append(message)
@@ -526,13 +525,13 @@ class _SheetReader:
         """Check a project row as a whole: name, unit, dates, target; fill ``draft.result``."""
         row = draft.row
         if not draft.name and h.NAME not in draft.bad_fields:
-            self._error(draft, row, self.col_of[h.NAME], "name_missing", zh(_("The project name is empty.")))
+            self._error(draft, row, self.col_of[h.NAME], "name_missing", _("The project name is empty."))
 
         unit = ""
         if h.UNIT in self.col_of and h.UNIT not in draft.bad_fields:
             unit_text = clean_text(self._value(draft, h.UNIT))
             if not unit_text:
-                self._error(draft, row, self.col_of[h.UNIT], "unit_missing", zh(_("The responsible unit is empty.")))
+                self._error(draft, row, self.col_of[h.UNIT], "unit_missing", _("The responsible unit is empty."))
             else:
                 unit = self._resolve_unit(draft, unit_text) or ""
 
@@ -543,8 +542,8 @@ class _SheetReader:
         if quantity_value is not None:
             quantity = parse_quantity(quantity_value)
             if quantity is None:
-                self._error(draft, row, self.col_of[h.QUANTITY], "quantity_not_number", zh(_(
-                    "The target quantity “%(value)s” is not a number.")) % {"value": display_text(quantity_value)})
+                self._error(draft, row, self.col_of[h.QUANTITY], "quantity_not_number", _(
+                    "The target quantity “%(value)s” is not a number.") % {"value": display_text(quantity_value)})
         elif target:
             quantity = parse_quantity(target)
 
@@ -575,12 +574,12 @@ class _SheetReader:
             if len(parts) > 1:
                 resolved = self._lookup_unit(parts[0])
                 if resolved is not None:
-                    self.warnings.append(zh(_(
+                    self.warnings.append(_(
                         "Row %(row)s names several units (“%(text)s”); the first, %(unit)s, was taken as the "
-                        "responsible unit.")) % {"row": draft.row, "text": text, "unit": resolved})
+                        "responsible unit.") % {"row": draft.row, "text": text, "unit": resolved})
                     return resolved
-            self._error(draft, draft.row, self.col_of[h.UNIT], "unit_unknown", zh(_(
-                "The unit “%(unit)s” does not exist.")) % {"unit": text})
+            self._error(draft, draft.row, self.col_of[h.UNIT], "unit_unknown", _(
+                "The unit “%(unit)s” does not exist.") % {"unit": text})
         return resolved
 
     def _lookup_unit(self, text: str) -> str | None:
@@ -633,8 +632,8 @@ class _SheetReader:
             if not end.explicit_year and (end.year, end.month) < (start.year, start.month):
                 end = LedgerDate(end.year + 1, end.month, end.day, False)
             if _before(end, start):
-                self._error(draft, draft.row, self.col_of[end_field], "end_before_start", zh(_(
-                    "The planned end (%(end)s) is before the planned start (%(start)s).")) % {
+                self._error(draft, draft.row, self.col_of[end_field], "end_before_start", _(
+                    "The planned end (%(end)s) is before the planned start (%(start)s).") % {
                     "end": end.isoformat(), "start": start.isoformat()})
         return start, end
 
@@ -646,8 +645,8 @@ class _SheetReader:
             if not key:
                 continue
             if key in seen:
-                self._error(draft, draft.row, name_col, "duplicate_name", zh(_(
-                    "The project name repeats the one in row %(row)s.")) % {"row": seen[key]})
+                self._error(draft, draft.row, name_col, "duplicate_name", _(
+                    "The project name repeats the one in row %(row)s.") % {"row": seen[key]})
                 self._finish_errors(draft)
             else:
                 seen[key] = draft.row
@@ -685,11 +684,11 @@ def read_ledger(data: bytes, *, unit_resolver: UnitResolver | None = None, today
         titles = visible_sheet_titles(workbook)
         if sheet is not None:
             if sheet not in workbook.sheetnames:
-                raise LedgerFileError(zh(_("The workbook has no sheet named “%(sheet)s”.")) % {"sheet": sheet},
+                raise LedgerFileError(_("The workbook has no sheet named “%(sheet)s”.") % {"sheet": sheet},
                                       reason="no_sheet")
             titles = [sheet]
         if not titles:
-            raise LedgerFileError(zh(_("The workbook has no visible worksheet.")), reason="no_sheet")
+            raise LedgerFileError(_("The workbook has no visible worksheet."), reason="no_sheet")
         for title in titles:
             reader = _SheetReader(read_grid(workbook, title), unit_resolver=unit_resolver, today=today)
             header = reader.find_header()
@@ -698,22 +697,22 @@ def read_ledger(data: bytes, *, unit_resolver: UnitResolver | None = None, today
             result = reader.read(header)
             others = [other for other in visible_sheet_titles(workbook) if other != title]
             if others:
-                result.warnings.insert(0, zh(_(
-                    "Only the sheet “%(sheet)s” was read; the workbook also has: %(others)s.")) % {
+                result.warnings.insert(0, _(
+                    "Only the sheet “%(sheet)s” was read; the workbook also has: %(others)s.") % {
                     "sheet": title, "others": "、".join(others)})
             return result
     finally:
         workbook.close()
-    raise LedgerFileError(zh(_(
+    raise LedgerFileError(_(
         "No ledger table was found: the header must name the project (项目名称 or 工作任务) and at least one "
-        "other column such as 责任单位, within the first %(rows)s rows.")) % {"rows": h.MAX_HEADER_SCAN_ROWS},
+        "other column such as 责任单位, within the first %(rows)s rows.") % {"rows": h.MAX_HEADER_SCAN_ROWS},
         reason="no_header")
 
 
 def _formula_message() -> str:
-    return zh(_("The formula has not been calculated (the file holds no result for it); paste it as a value."))
+    return _("The formula has not been calculated (the file holds no result for it); paste it as a value.")
 
 
 def _error_value_message(value) -> str:
-    return zh(_("The cell holds the Excel error %(value)s; correct the formula or paste a value.")) % {
+    return _("The cell holds the Excel error %(value)s; correct the formula or paste a value.") % {
         "value": display_text(value)}

@@ -17,7 +17,6 @@ from decimal import Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 
 from .errors import CellValueError
-from .messages import zh
 
 PLAN = "plan"
 ACTUAL = "actual"
@@ -281,7 +280,7 @@ def parse_progress(value, *, kind: str = ACTUAL, percent_format: bool = False, f
     if number < 0:
         raise CellValueError(
             "progress_negative",
-            zh(_("Progress cannot be negative: %(value)s")) % {"value": _shown(value, percent_format)},
+            _("Progress cannot be negative: %(value)s") % {"value": _shown(value, percent_format)},
         )
     if not had_percent and number > 1:
         if number > 100 or (fraction_scale and number < 2):
@@ -295,15 +294,15 @@ def parse_progress(value, *, kind: str = ACTUAL, percent_format: bool = False, f
 def _over_100(value, percent_format: bool) -> CellValueError:
     return CellValueError(
         "progress_over_100",
-        zh(_("Progress cannot exceed 100%%: %(value)s")) % {"value": _shown(value, percent_format)},
+        _("Progress cannot exceed 100%%: %(value)s") % {"value": _shown(value, percent_format)},
     )
 
 
 def _progress_text_error(value, kind: str) -> CellValueError:
     if kind == PLAN:
-        message = zh(_("The planned progress is written as text (“%(value)s”); enter a percentage such as 80%%."))
+        message = _("The planned progress is written as text (“%(value)s”); enter a percentage such as 80%%.")
     else:
-        message = zh(_("The progress “%(value)s” is not a percentage; enter a percentage such as 80%% or “完成”."))
+        message = _("The progress “%(value)s” is not a percentage; enter a percentage such as 80%% or “完成”.")
     return CellValueError("progress_not_number", message % {"value": display_text(value)})
 
 
@@ -355,7 +354,7 @@ _DATE_TIME = re.compile(r"[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
 def _year(text: str | None, default: int | None) -> tuple[int, bool]:
     if text is None:
         if default is None:
-            raise CellValueError("date_no_year", zh(_("The date has no year and none could be inferred.")))
+            raise CellValueError("date_no_year", _("The date has no year and none could be inferred."))
         return default, False
     year = int(text) + (2000 if len(text) == 2 else 0)
     return year, True
@@ -373,14 +372,14 @@ def _checked(value, year: int, month: int, day: int | None, explicit: bool) -> L
 
 
 def _invalid_date(value) -> CellValueError:
-    message = zh(_("The date “%(value)s” does not exist."))
+    message = _("The date “%(value)s” does not exist.")
     return CellValueError("date_invalid", message % {"value": display_text(value)})
 
 
 def _unrecognised_date(value) -> CellValueError:
     return CellValueError(
         "date_unrecognised",
-        zh(_("The date “%(value)s” is not recognised; write it as 2020年6月 or 2020年6月8日.")) % {
+        _("The date “%(value)s” is not recognised; write it as 2020年6月 or 2020年6月8日.") % {
             "value": display_text(value)},
     )
 
