@@ -370,7 +370,7 @@ class DrawView(LoginRequiredMixin, View):
     def show(self, request, programme, form, draw=None, status=200):
         projects = Project.objects.filter(pk__in=draw.project_ids).select_related("unit") if draw else []
         return render(request, self.template_name, {"programme": programme, "form": form, "draw": draw,
-                                                     "projects": projects,
+                                                     "projects": projects, "coverage": quarter_coverage(programme),
                                                      "draws": programme.draws.order_by("-month")[:12]}, status=status)
 
     def post(self, request, pk):
@@ -381,6 +381,23 @@ class DrawView(LoginRequiredMixin, View):
         draw = services.spot_check_draw(actor=request.user, programme=programme, month=form.cleaned_data["month"],
                                         size=form.cleaned_data["size"])
         return self.show(request, programme, form, draw=draw)
+
+
+def quarter_coverage(programme, today: date | None = None) -> dict:
+    """This quarter's on-site reviews (季度现场查看): how many projects were visited and which are left."""
+    from .models import Inspection
+
+    today = today or timezone.localdate()
+    quarter = (today.month - 1) // 3
+    start = date(today.year, 3 * quarter + 1, 1)
+    end = rules.month_end(date(today.year, 3 * quarter + 3, 1))
+    projects = {p.pk: p for p in programme.projects.filter(archived_at__isnull=True).select_related("unit")}
+    visits = Inspection.objects.filter(project__programme=programme, kind="quarterly", date__range=(start, end))
+    result = rules.coverage(project_ids=list(projects), visits=visits.values_list("project_id", "date"),
+                            quarter_start=start, quarter_end=end)
+    return {"start": start, "end": end, "visited": len(result.visited), "total": len(projects),
+            "ratio": result.ratio, "unvisited": [projects[pk] for pk in result.unvisited[:100]],
+            "more": max(0, len(result.unvisited) - 100)}
 
 
 class ImportView(LoginRequiredMixin, View):

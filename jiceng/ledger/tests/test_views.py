@@ -221,3 +221,15 @@ def test_the_import_page_shows_a_dry_run(client, lw):
     response = client.post(f"/ledger/programmes/{lw.programme.pk}/import/", {"file": upload, "preview": "1"})
     assert response.status_code == 200 and 'data-testid="import-result"' in response.content.decode()
     assert not Project.objects.filter(name="新项目").exists()
+
+
+def test_the_spot_check_page_shows_what_is_left_to_visit_this_quarter(client, lw):
+    from django.utils import timezone
+
+    services.inspection_record(actor=lw.supervisor, project=lw.project_a, kind="quarterly",
+                               date=timezone.localdate())
+    _login(client, lw.supervisor)
+    response = client.get(f"/ledger/programmes/{lw.programme.pk}/draw/")
+    coverage = response.context["coverage"]
+    assert (coverage["visited"], coverage["total"]) == (1, 2)
+    assert [p.pk for p in coverage["unvisited"]] == [lw.project_b.pk]
