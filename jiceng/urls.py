@@ -14,6 +14,8 @@ urlpatterns = [
     path("core/", include("jiceng.core.urls")),
     path("org/", include("jiceng.org.urls")),
     path("ledger/", include("jiceng.ledger.urls")),
+    path("ideas/", include("jiceng.ideas.urls")),
+    path("p/ideas/", include("jiceng.ideas.public_urls")),
     path("bulletin/", include("jiceng.bulletin.urls")),
     path("api/", include("jiceng.api_urls")),
     path("admin/", admin.site.urls),

@@ -213,6 +213,14 @@ SPECTACULAR_SETTINGS = {
         "UnitKindEnum": "jiceng.org.choices.UnitKind",
         "PartyOrgKindEnum": "jiceng.org.choices.PartyOrgKind",
         "RoleEnum": "jiceng.org.choices.Role",
+        "InspectionKindEnum": "jiceng.ledger.choices.InspectionKind",
+        "ProjectStatusEnum": "jiceng.ledger.choices.ProjectStatus",
+        "RectificationStatusEnum": "jiceng.ledger.choices.RectificationStatus",
+        "NoticeStatusEnum": "jiceng.ledger.choices.NoticeStatus",
+        "ReportStatusEnum": "jiceng.ledger.choices.ReportStatus",
+        "SubmissionStatusEnum": "jiceng.bulletin.choices.SubmissionStatus",
+        "IssueStatusEnum": "jiceng.bulletin.choices.IssueStatus",
+        "TopicStatusEnum": "jiceng.bulletin.choices.TopicStatus",
     },
 }
 

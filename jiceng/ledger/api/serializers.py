@@ -95,5 +95,5 @@ class RectificationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class TextInput(serializers.Serializer):
+class RectificationTextInput(serializers.Serializer):
     text = serializers.CharField(required=False, allow_blank=True, default="")

@@ -120,24 +120,24 @@ class RectificationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, vie
             "project__unit", "project__programme__owner_unit__division"), pk=pk)
         if not check(request.user, item):
             raise PermissionDenied
-        data = s.TextInput(data=request.data)
+        data = s.RectificationTextInput(data=request.data)
         data.is_valid(raise_exception=True)
         service(actor=request.user, rectification=item, **{field: data.validated_data["text"]})
         return Response(s.RectificationSerializer(item).data)
 
-    @extend_schema(request=s.TextInput, responses=s.RectificationSerializer)
+    @extend_schema(request=s.RectificationTextInput, responses=s.RectificationSerializer)
     @action(detail=True, methods=["post"])
     def respond(self, request, pk=None):
         return self._act(request, pk, permissions.can_answer, services.rectification_respond, "response")
 
-    @extend_schema(request=s.TextInput, responses=s.RectificationSerializer,
+    @extend_schema(request=s.RectificationTextInput, responses=s.RectificationSerializer,
                    operation_id="ledger_rectification_return")
     @action(detail=True, methods=["post"], url_path="return")
     def return_(self, request, pk=None):
         return self._act(request, pk, lambda u, i: permissions.can_supervise(u, i.project.programme),
                          services.rectification_return, "reason")
 
-    @extend_schema(request=s.TextInput, responses=s.RectificationSerializer)
+    @extend_schema(request=s.RectificationTextInput, responses=s.RectificationSerializer)
     @action(detail=True, methods=["post"])
     def close(self, request, pk=None):
         return self._act(request, pk, lambda u, i: permissions.can_supervise(u, i.project.programme),

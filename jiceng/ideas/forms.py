@@ -1,0 +1,40 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from jiceng.core.forms import StyledForm
+
+from .choices import Channel
+
+
+class PublicSuggestionForm(StyledForm):
+    text = forms.CharField(label=_("Your suggestion"), max_length=1000,
+                           widget=forms.Textarea(attrs={"rows": 5, "placeholder": _("e.g. the stairwell light in "
+                                                                                    "building 3 is broken")}))
+    name = forms.CharField(label=_("Name (optional)"), max_length=50, required=False)
+    phone = forms.CharField(label=_("Mobile (optional, only for the staff to call you back)"), max_length=20,
+                            required=False, widget=forms.TextInput(attrs={"inputmode": "tel"}))
+    answer = forms.CharField(label=_("Answer"), max_length=4, widget=forms.TextInput(attrs={"inputmode": "numeric"}))
+    token = forms.CharField(widget=forms.HiddenInput)
+    website = forms.CharField(required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
+
+
+class StaffSuggestionForm(StyledForm):
+    compound = forms.ModelChoiceField(label=_("Compound"), queryset=None)
+    channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
+    text = forms.CharField(label=_("What the resident said"), widget=forms.Textarea(attrs={"rows": 3}))
+    name = forms.CharField(label=_("Name"), max_length=50, required=False)
+    phone = forms.CharField(label=_("Mobile"), max_length=20, required=False)
+
+    def __init__(self, *args, compounds, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["compound"].queryset = compounds
+
+
+class IdeaForm(StyledForm):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    summary = forms.CharField(label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    category = forms.ChoiceField(label=_("Category"), required=False)
+
+    def __init__(self, *args, categories, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [("", "—")] + [(c, c) for c in categories]

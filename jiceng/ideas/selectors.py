@@ -1,0 +1,104 @@
+"""Reads of the ideas app, limited to what the user may see; and the public status of a receipt."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+
+from jiceng.org.models import Unit
+from jiceng.org.permissions import scope_of
+
+from .choices import IdeaStatus
+from .models import Campaign, Idea, Suggestion
+
+
+def campaigns_visible_to(user):
+    scope = scope_of(user)
+    units = Unit.objects.filter(scope.q("division__path")).values("pk")
+    return (Campaign.objects.filter(Q(owner_unit_id__in=units) | Q(work_groups__members=user)).distinct()
+            .select_related("owner_unit__division"))
+
+
+def suggestions_of(campaign):
+    return (Suggestion.objects.filter(campaign=campaign, corrections__isnull=True)
+            .select_related("compound", "idea").order_by("-created_at", "-id"))
+
+
+def ideas_of(campaign):
+    return (Idea.objects.filter(campaign=campaign).select_related("compound")
+            .annotate(residents=Count("suggestions", distinct=True)).order_by("-created_at"))
+
+
+def funnel_stages(campaign, ideas, *, suggestions: int | None = None) -> list[tuple[str, int]]:
+    """Suggestions → ideas → adopted → done from an already loaded list of ideas (at most two queries)."""
+    if suggestions is None:
+        suggestions = Suggestion.objects.filter(campaign=campaign, corrections__isnull=True).count()
+    adopted = [i for i in ideas if i.status == IdeaStatus.ADOPTED]
+    refs = [i.project_id_ref for i in adopted if i.project_id_ref]
+    done = 0
+    if refs:
+        from jiceng.ledger.models import Project
+
+        done = Project.objects.filter(pk__in=refs, status__in=["completed", "closed"]).count()
+    return [("suggestions", suggestions), ("ideas", len(ideas)), ("adopted", len(adopted)), ("done", done)]
+
+
+def funnel(campaign) -> dict:
+    """Suggestions → ideas → adopted → done, overall and by compound, channel and category (a few queries)."""
+    suggestions = Suggestion.objects.filter(campaign=campaign, corrections__isnull=True)
+    ideas = Idea.objects.filter(campaign=campaign)
+    adopted = ideas.filter(status=IdeaStatus.ADOPTED)
+    done = 0
+    project_ids = [pk for pk in adopted.values_list("project_id_ref", flat=True) if pk]
+    if project_ids:
+        from django.apps import apps
+
+        if apps.is_installed("jiceng.ledger"):
+            from jiceng.ledger.models import Project
+
+            done = Project.objects.filter(pk__in=project_ids, status__in=["completed", "closed"]).count()
+    return {
+        "stages": [("suggestions", suggestions.count()), ("ideas", ideas.count()), ("adopted", adopted.count()),
+                   ("done", done)],
+        "by_compound": list(suggestions.values("compound__name").annotate(n=Count("pk")).order_by("-n")),
+        "by_channel": list(suggestions.values("channel").annotate(n=Count("pk")).order_by("-n")),
+        "by_category": list(suggestions.exclude(category="").values("category").annotate(n=Count("pk"))
+                            .order_by("-n")),
+    }
+
+
+@dataclass(frozen=True)
+class PublicStatus:
+    """What a resident may see for a receipt code: never a name, a phone or another resident's words."""
+
+    receipt: str
+    campaign: str
+    compound: str
+    received_on: object
+    stage: str  # received | merged | evaluating | adopted | deferred | declined
+    idea_title: str = ""
+    reason: str = ""
+    progress: float | None = None
+    project_status: str = ""
+
+
+def public_status(receipt: str) -> PublicStatus | None:
+    suggestion = (Suggestion.objects.filter(receipt=receipt.strip().upper()[:12])
+                  .select_related("campaign", "compound", "idea").first())
+    if suggestion is None:
+        return None
+    idea = suggestion.idea
+    stage, progress, project_status = "received", None, ""
+    if idea is not None:
+        stage = {IdeaStatus.DRAFT: "merged", IdeaStatus.EVALUATING: "evaluating"}.get(idea.status, idea.status)
+        if idea.project_id_ref:
+            from jiceng.ledger.models import Project
+
+            project = Project.objects.filter(pk=idea.project_id_ref).first()
+            if project is not None:
+                progress = float(project.latest_actual) if project.latest_actual is not None else 0.0
+                project_status = project.get_status_display()
+    return PublicStatus(receipt=suggestion.receipt, campaign=suggestion.campaign.title,
+                        compound=suggestion.compound.name, received_on=suggestion.created_at.date(), stage=stage,
+                        idea_title=idea.title if idea else "",
+                        reason=idea.decision_reason if idea and stage in ("adopted", "declined", "deferred") else "",
+                        progress=progress, project_status=project_status)

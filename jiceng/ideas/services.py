@@ -1,0 +1,283 @@
+"""Every change to campaigns, suggestions, ideas, evaluations and decisions goes through here.
+
+Keyword-only; permission checked (actor None: a resident on the public page, or the system); validated;
+one transaction with an audit event (personal data recorded as "[encrypted]"). Adopting an idea creates a
+ledger project through the ledger's services (ideas → ledger is the allowed direction).
+Raises jiceng.core.errors.PermissionDenied, InvalidTransition, DomainError, or Django's ValidationError.
+"""
+
+import datetime as dt
+import secrets
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from jiceng.core import audit
+from jiceng.core.crypto import blind_index, normalize_mobile, validate_mobile
+from jiceng.core.errors import DomainError, InvalidTransition, PermissionDenied
+
+from . import permissions
+from .choices import DEFAULT_CATEGORIES, DEFAULT_CRITERIA, CampaignStatus, Channel, IdeaStatus
+from .models import Campaign, Evaluation, Idea, Suggestion, WorkGroup
+
+RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+SUGGESTION_FIELDS = ["campaign", "compound", "channel", "text", "name", "phone", "category", "idea", "supersedes"]
+IDEA_FIELDS = ["title", "summary", "category", "feasibility", "compound", "status", "decision_reason"]
+
+
+def _require(allowed: bool, actor) -> None:
+    if actor is not None and not allowed:
+        raise PermissionDenied()
+
+
+def _text(value) -> str:
+    return (value or "").replace("\r\n", "\n").strip()
+
+
+def new_receipt() -> str:
+    return "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(8))
+
+
+def campaign_create(*, actor, owner_unit, title: str, code: str, starts_on: dt.date, ends_on: dt.date,
+                    compounds, categories=None, criteria=None, public_intake: bool = True) -> Campaign:
+    _require(permissions.can_manage(actor, owner_unit), actor)
+    campaign = Campaign(owner_unit=owner_unit, title=_text(title), code=code, starts_on=starts_on, ends_on=ends_on,
+                        categories=categories or DEFAULT_CATEGORIES, criteria=criteria or DEFAULT_CRITERIA,
+                        public_intake=public_intake, status=CampaignStatus.OPEN)
+    campaign.full_clean()
+    with transaction.atomic():
+        campaign.save()
+        campaign.compounds.set(compounds)
+        audit.record(actor=actor, action="ideas.campaign.created", obj=campaign,
+                     after={"title": campaign.title, "code": code, "compounds": [c.pk for c in compounds]})
+    return campaign
+
+
+def work_group_create(*, actor, campaign: Campaign, name: str, compounds, members=()) -> WorkGroup:
+    _require(permissions.can_decide(actor, campaign), actor)
+    group = WorkGroup(campaign=campaign, name=_text(name))
+    group.full_clean()
+    with transaction.atomic():
+        group.save()
+        group.compounds.set(compounds)
+        group.members.set(members)
+        audit.record(actor=actor, action="ideas.work_group.created", obj=campaign,
+                     payload={"group": group.name, "compounds": [c.pk for c in compounds]})
+    return group
+
+
+_suggesters: dict = {}
+
+
+def _suggest_category(campaign: Campaign, text: str) -> str:
+    """The category the classifier suggests, trained on what staff confirmed in this campaign (kept per process
+    until a confirmation changes the training set)."""
+    from django.db.models import Count, Max
+
+    from .classify import CategorySuggester
+
+    confirmed = Suggestion.objects.filter(campaign=campaign).exclude(category="")
+    state = confirmed.aggregate(n=Count("pk"), last=Max("updated_at"))
+    key = (campaign.pk, state["n"], state["last"])
+    suggester = _suggesters.get(campaign.pk)
+    if suggester is None or suggester[0] != key:
+        examples = list(confirmed.order_by("-id").values_list("text", "category")[:2000])
+        suggester = (key, CategorySuggester().train(examples))
+        _suggesters[campaign.pk] = suggester
+    suggestion = suggester[1].suggest(text)
+    return suggestion.category if suggestion.category in campaign.categories else ""
+
+
+def suggestion_submit(*, actor, campaign: Campaign, compound, text: str, channel: str, name: str = "",
+                      phone: str = "") -> Suggestion:
+    """Record a resident's suggestion as said; returns it with its receipt code.
+
+    actor None is a resident on the public page (only the online channel, only while the campaign collects);
+    staff enter what they heard at doors, on the phone, in chat groups or at meetings.
+    """
+    if actor is None:
+        if not campaign.public_intake or campaign.status != CampaignStatus.OPEN:
+            raise DomainError(_("This campaign is not collecting suggestions online."), code="closed")
+        channel = Channel.ONLINE
+    else:
+        _require(permissions.can_work(actor, campaign), actor)
+    if not campaign.compounds.filter(pk=compound.pk).exists():
+        raise DomainError(_("This compound is not part of the campaign."), code="compound_outside", field="compound")
+    text = _text(text)
+    if len(text) < 4:
+        raise DomainError(_("Please write your suggestion in a few words at least."), code="too_short", field="text")
+    if len(text) > 1000:
+        raise DomainError(_("Please keep the suggestion under 1,000 characters."), code="too_long", field="text")
+    phone = normalize_mobile(phone) if phone else ""
+    if phone:
+        validate_mobile(phone)
+    suggestion = Suggestion(campaign=campaign, compound=compound, channel=channel, text=text,
+                            name=_text(name)[:50], phone=phone,
+                            phone_index=blind_index(phone, "phone") if phone else "",
+                            receipt=new_receipt(), entered_by=actor,
+                            suggested_category=_suggest_category(campaign, text))
+    suggestion.full_clean()
+    with transaction.atomic():
+        suggestion.save()
+        audit.record(actor=actor, action="ideas.suggestion.received", obj=suggestion,
+                     after=audit.snapshot(suggestion, SUGGESTION_FIELDS),
+                     object_repr=f"{suggestion.receipt} {text[:30]}")
+    return suggestion
+
+
+def suggestion_correct(*, actor, suggestion: Suggestion, text: str) -> Suggestion:
+    """A correction is a new version that supersedes the old one (the words first heard are kept)."""
+    _require(permissions.can_work(actor, suggestion.campaign), actor)
+    correction = suggestion_submit(actor=actor, campaign=suggestion.campaign, compound=suggestion.compound,
+                                   text=text, channel=suggestion.channel, name=suggestion.name,
+                                   phone=suggestion.phone)
+    with transaction.atomic():
+        Suggestion.objects.filter(pk=correction.pk).update(supersedes=suggestion, receipt=correction.receipt,
+                                                            idea=suggestion.idea)
+        correction.refresh_from_db()
+        audit.record(actor=actor, action="ideas.suggestion.corrected", obj=suggestion,
+                     payload={"correction": correction.pk})
+    return correction
+
+
+def suggestion_categorise(*, actor, suggestion: Suggestion, category: str) -> Suggestion:
+    _require(permissions.can_work(actor, suggestion.campaign), actor)
+    if category and category not in suggestion.campaign.categories:
+        raise DomainError(_("Choose one of the campaign's categories."), code="bad_category", field="category")
+    before = {"category": suggestion.category}
+    with transaction.atomic():
+        suggestion.category = category
+        suggestion.save(update_fields=["category", "updated_at"])
+        audit.record(actor=actor, action="ideas.suggestion.categorised", obj=suggestion, before=before,
+                     after={"category": category})
+    return suggestion
+
+
+def _link(actor, idea: Idea, suggestions) -> None:
+    for suggestion in suggestions:
+        if suggestion.campaign_id != idea.campaign_id:
+            raise DomainError(_("A suggestion of another campaign cannot be merged here."), code="wrong_campaign")
+        before = {"idea": suggestion.idea_id}
+        Suggestion.objects.filter(pk=suggestion.pk).update(idea=idea)
+        suggestion.idea = idea
+        audit.record(actor=actor, action="ideas.suggestion.merged", obj=suggestion, before=before,
+                     after={"idea": idea.pk})
+
+
+def idea_create(*, actor, campaign: Campaign, title: str, suggestions=(), summary: str = "", category: str = "",
+                compound=None) -> Idea:
+    """A golden idea made of some suggestions (linked, never copied or deleted)."""
+    _require(permissions.can_work(actor, campaign), actor)
+    idea = Idea(campaign=campaign, title=_text(title), summary=_text(summary), category=category, compound=compound,
+                created_by=actor)
+    idea.full_clean()
+    with transaction.atomic():
+        idea.save()
+        audit.record(actor=actor, action="ideas.idea.created", obj=idea, after=audit.snapshot(idea, IDEA_FIELDS))
+        _link(actor, idea, suggestions)
+    return idea
+
+
+def idea_merge(*, actor, idea: Idea, suggestions) -> Idea:
+    _require(permissions.can_work(actor, idea.campaign), actor)
+    if idea.status not in (IdeaStatus.DRAFT, IdeaStatus.EVALUATING):
+        raise InvalidTransition(_("A decided idea takes no more suggestions."))
+    with transaction.atomic():
+        _link(actor, idea, suggestions)
+    return idea
+
+
+def idea_unmerge(*, actor, suggestion: Suggestion) -> Suggestion:
+    """Take a suggestion back out of its idea (the link is undone; the history keeps both events)."""
+    _require(permissions.can_work(actor, suggestion.campaign), actor)
+    suggestion.refresh_from_db(fields=["idea"])
+    if suggestion.idea_id is None:
+        return suggestion
+    if suggestion.idea.status in (IdeaStatus.ADOPTED, IdeaStatus.DECLINED, IdeaStatus.DEFERRED):
+        raise InvalidTransition(_("A decided idea's suggestions stay with it."))
+    with transaction.atomic():
+        before = {"idea": suggestion.idea_id}
+        Suggestion.objects.filter(pk=suggestion.pk).update(idea=None)
+        audit.record(actor=actor, action="ideas.suggestion.unmerged", obj=suggestion, before=before,
+                     after={"idea": None})
+        suggestion.idea = None
+    return suggestion
+
+
+def evaluation_submit(*, actor, idea: Idea, scores: dict, comment: str = "") -> Evaluation:
+    """An evaluator scores the idea 0–10 on each of the campaign's criteria; scoring again replaces the scores."""
+    _require(permissions.can_work(actor, idea.campaign), actor)
+    keys = [c["key"] for c in idea.campaign.criteria]
+    clean = {}
+    for key in keys:
+        try:
+            value = float(scores.get(key))
+        except (TypeError, ValueError):
+            raise DomainError(_("Give every criterion a score from 0 to 10."), code="scores", field="scores") from None
+        if not 0 <= value <= 10:
+            raise DomainError(_("Give every criterion a score from 0 to 10."), code="scores", field="scores")
+        clean[key] = value
+    with transaction.atomic():
+        evaluation, _created = Evaluation.objects.update_or_create(
+            idea=idea, evaluator=actor, defaults={"scores": clean, "comment": _text(comment)})
+        if idea.status == IdeaStatus.DRAFT:
+            idea.status = IdeaStatus.EVALUATING
+            idea.save(update_fields=["status", "updated_at"])
+        audit.record(actor=actor, action="ideas.idea.evaluated", obj=idea, payload={"scores": clean})
+    return evaluation
+
+
+def weighted_score(idea: Idea) -> float | None:
+    """The mean over evaluators of the criteria scores weighted as the campaign says."""
+    from .rules import weighted_mean
+
+    return weighted_mean([e.scores for e in idea.evaluations.all()], idea.campaign.criteria)
+
+
+def idea_decide(*, actor, idea: Idea, decision: str, reason: str, planned_end: dt.date | None = None) -> Idea:
+    """Adopt (纳入方案), defer or decline — always with a reason. Adopting creates a ledger project in the owner
+    unit's governance plan (治理提升方案) when the ledger is installed, linked both ways."""
+    _require(permissions.can_decide(actor, idea.campaign), actor)
+    if decision not in (IdeaStatus.ADOPTED, IdeaStatus.DEFERRED, IdeaStatus.DECLINED):
+        raise DomainError(_("Decide to adopt, defer or decline."), code="bad_decision")
+    if not _text(reason):
+        raise DomainError(_("A decision needs a reason."), code="reason_required", field="reason")
+    if idea.status in (IdeaStatus.ADOPTED, IdeaStatus.DECLINED):
+        raise InvalidTransition(_("This idea has been decided already."))
+    before = audit.snapshot(idea, IDEA_FIELDS)
+    with transaction.atomic():
+        idea.status, idea.decision_reason, idea.decided_at = decision, _text(reason), timezone.now()
+        if decision == IdeaStatus.ADOPTED:
+            project = _project_for(actor, idea, planned_end)
+            if project is not None:
+                idea.project_id_ref = project.pk
+        idea.save()
+        audit.record(actor=actor, action=f"ideas.idea.{decision}", obj=idea, before=before,
+                     after=audit.snapshot(idea, IDEA_FIELDS), payload={"project": idea.project_id_ref})
+    return idea
+
+
+def _project_for(actor, idea: Idea, planned_end):
+    from django.apps import apps
+
+    if not apps.is_installed("jiceng.ledger"):
+        return None
+    from jiceng.ledger import services as ledger
+    from jiceng.ledger.models import Programme
+
+    campaign = idea.campaign
+    start = campaign.ends_on + dt.timedelta(days=1) if campaign.ends_on else timezone.localdate()
+    end = planned_end or dt.date(start.year, 12, 31)
+    if end < start:
+        end = start + dt.timedelta(days=180)
+    name = _("%(campaign)s governance plan") % {"campaign": campaign.title}
+    programme = Programme.objects.filter(name=name, archived_at__isnull=True).first() or ledger.programme_create(
+        actor=actor, name=name, year=start.year, owner_unit=campaign.owner_unit)
+    project = ledger.project_create(actor=actor, programme=programme, name=idea.title[:200], unit=campaign.owner_unit,
+                                    planned_start=start, planned_end=end, target=idea.summary[:300],
+                                    category=idea.category, location=idea.compound,
+                                    note=_("From the golden idea: %(url)s") % {
+                                        "url": reverse("ideas:idea", args=[idea.pk])})
+    return project

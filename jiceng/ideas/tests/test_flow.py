@@ -1,0 +1,211 @@
+"""Public intake (challenge, honeypot, replay, rate limits), receipts and status without personal data, and the
+staff flow: enter, merge, evaluate, decide, adopt into a ledger project."""
+
+import datetime as dt
+import secrets
+import time
+
+import pytest
+from django.core import signing
+from django.core.cache import cache
+from django.db import connection
+
+from jiceng.core.crypto import mask_phone
+from jiceng.ideas import intake, selectors, services
+from jiceng.ideas.models import Suggestion
+from jiceng.org.choices import Role
+from jiceng.org.services import membership_grant
+from jiceng.org.tests.factories import XSS
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+
+
+@pytest.fixture
+def campaign(world):
+    membership_grant(actor=None, user=world.user("reporter_a"), unit=world.unit_a, role=Role.WORK_GROUP)
+    return services.campaign_create(actor=None, owner_unit=world.unit_a, title="金点子征集", code="gyl-2020",
+                                    starts_on=dt.date(2020, 5, 6), ends_on=dt.date(2020, 5, 31),
+                                    compounds=[world.compound_a])
+
+
+def _token(code, a=3, b=4, age=10, nonce=None):
+    return signing.dumps({"c": code, "a": a, "b": b, "t": time.time() - age, "n": nonce or secrets.token_hex(8)},
+                         salt=intake.SALT)
+
+
+def _post(client, campaign, compound, **overrides):
+    data = {"text": f"楼道灯坏了好几个月了{XSS}", "name": "张三", "phone": "13812345678", "answer": "7",
+            "token": _token(campaign.code), "website": ""}
+    data.update(overrides)
+    return client.post(f"/p/ideas/{campaign.code}/{compound.pk}/", data)
+
+
+def test_a_resident_submits_without_an_account_and_gets_a_receipt(client, world, campaign):
+    assert client.get(f"/p/ideas/{campaign.code}/{world.compound_a.pk}/").status_code == 200
+    response = _post(client, campaign, world.compound_a)
+    assert response.status_code == 302
+    suggestion = Suggestion.objects.get()
+    assert suggestion.channel == "online" and response["Location"].endswith(f"/receipt/{suggestion.receipt}/")
+
+
+def test_the_phone_is_encrypted_at_rest(client, world, campaign):
+    _post(client, campaign, world.compound_a)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT phone, name FROM ideas_suggestion")
+        phone, name = cursor.fetchone()
+    assert "13812345678" not in phone and "张三" not in name
+    assert Suggestion.objects.get().phone == "13812345678"
+
+
+@pytest.mark.parametrize(("overrides", "message"), [
+    ({"answer": "8"}, "算式"),
+    ({"website": "http://spam"}, "无法提交"),
+    ({"token": "forged"}, "无法提交"),
+])
+def test_the_challenge_refuses_bots_and_writes_nothing(client, world, campaign, overrides, message):
+    response = _post(client, campaign, world.compound_a, **overrides)
+    assert response.status_code == 400 and message in response.content.decode()
+    assert not Suggestion.objects.exists()
+
+
+def test_a_form_sent_faster_than_a_person_can_is_refused(client, world, campaign):
+    response = _post(client, campaign, world.compound_a, token=_token(campaign.code, age=0))
+    assert response.status_code == 400 and not Suggestion.objects.exists()
+
+
+def test_a_replayed_form_is_refused(client, world, campaign):
+    token = _token(campaign.code, nonce="fixednonce")
+    assert _post(client, campaign, world.compound_a, token=token).status_code == 302
+    assert _post(client, campaign, world.compound_a, token=token).status_code == 400
+    assert Suggestion.objects.count() == 1
+
+
+def test_a_token_of_another_campaign_is_refused(client, world, campaign):
+    response = _post(client, campaign, world.compound_a, token=_token("other"))
+    assert response.status_code == 400
+
+
+def test_the_rate_limit_answers_429(client, world, campaign, settings):
+    settings.JICENG_IDEAS_RATE = (100, 2)
+    codes = [_post(client, campaign, world.compound_a).status_code for _ in range(3)]
+    assert codes == [302, 302, 429] and Suggestion.objects.count() == 2
+
+
+def test_a_compound_outside_the_campaign_is_not_found(client, world, campaign):
+    assert client.get(f"/p/ideas/{campaign.code}/{world.compound_b.pk}/").status_code == 404
+
+
+def test_the_status_page_never_shows_personal_data(client, world, campaign):
+    _post(client, campaign, world.compound_a)
+    receipt = Suggestion.objects.get().receipt
+    html = client.get("/p/ideas/status/", {"receipt": receipt}).content.decode()
+    assert receipt in html and "张三" not in html and "138" not in html and "楼道灯" not in html
+
+
+def test_an_unknown_receipt_is_a_clear_404(client, db):
+    response = client.get("/p/ideas/status/", {"receipt": "NOPE1234"})
+    assert response.status_code == 404 and "没有" in response.content.decode()
+
+
+def test_staff_see_masked_contacts_and_escaped_words(client, world, campaign):
+    _post(client, campaign, world.compound_a)
+    client.force_login(world.user("reporter_a"))
+    html = client.get(f"/ideas/campaigns/{campaign.pk}/").content.decode()
+    assert mask_phone("13812345678") in html and "13812345678" not in html and XSS not in html
+
+
+def test_another_street_cannot_open_the_campaign(client, world, campaign):
+    client.force_login(world.user("reporter_b"))
+    assert client.get(f"/ideas/campaigns/{campaign.pk}/").status_code == 404
+
+
+def test_the_campaign_page_runs_a_constant_number_of_queries(client, world, campaign, django_assert_max_num_queries):
+    for i in range(30):
+        services.suggestion_submit(actor=world.user("reporter_a"), campaign=campaign, compound=world.compound_a,
+                                   text=f"院里路灯不亮第{i}次", channel="visit", phone="13900001111")
+    client.force_login(world.user("reporter_a"))
+    client.get("/")
+    with django_assert_max_num_queries(10):
+        client.get(f"/ideas/campaigns/{campaign.pk}/")
+
+
+def _suggestions(world, campaign, n=3):
+    return [services.suggestion_submit(actor=world.user("reporter_a"), campaign=campaign, compound=world.compound_a,
+                                       text=text, channel="visit")
+            for text in ["楼道灯坏了", "3号楼楼道的灯不亮", "楼道太黑了晚上摔跤"][:n]]
+
+
+def test_merging_links_and_unmerging_undoes_without_deleting(world, campaign):
+    first, second, third = _suggestions(world, campaign)
+    idea = services.idea_create(actor=world.user("reporter_a"), campaign=campaign, title="楼道照明改造",
+                                suggestions=[first, second])
+    services.idea_merge(actor=world.user("reporter_a"), idea=idea, suggestions=[third])
+    assert idea.suggestions.count() == 3
+    services.idea_unmerge(actor=world.user("reporter_a"), suggestion=third)
+    assert idea.suggestions.count() == 2 and Suggestion.objects.count() == 3
+
+
+def test_a_decision_needs_a_reason_and_a_decider(world, campaign):
+    idea = services.idea_create(actor=world.user("reporter_a"), campaign=campaign, title="楼道照明改造",
+                                suggestions=_suggestions(world, campaign))
+    from jiceng.core.errors import DomainError, PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        services.idea_decide(actor=world.user("reporter_a"), idea=idea, decision="adopted", reason="好")
+    with pytest.raises(PermissionDenied):
+        services.idea_decide(actor=world.user("district_leader"), idea=idea, decision="adopted", reason="好")
+    with pytest.raises(DomainError):
+        services.idea_decide(actor=world.user("admin_a"), idea=idea, decision="adopted", reason=" ")
+
+
+def test_adopting_creates_a_linked_ledger_project_and_the_resident_sees_it(client, world, campaign):
+    _post(client, campaign, world.compound_a)
+    resident = Suggestion.objects.get()
+    idea = services.idea_create(actor=world.user("reporter_a"), campaign=campaign, title="楼道照明改造",
+                                suggestions=[resident, *_suggestions(world, campaign, 2)])
+    services.evaluation_submit(actor=world.user("reporter_a"), idea=idea,
+                               scores={"feasibility": 9, "demand": 10, "cost": 7, "urgency": 8})
+    assert services.weighted_score(idea) == pytest.approx(8.85)
+    services.idea_decide(actor=world.user("admin_a"), idea=idea, decision="adopted", reason="可行性强")
+    from jiceng.ledger.models import Project
+
+    project = Project.objects.get(pk=idea.project_id_ref)
+    assert project.unit == world.unit_a and f"/ideas/ideas/{idea.pk}/" in project.note
+    status = selectors.public_status(resident.receipt)
+    assert (status.stage, status.idea_title, status.progress) == ("adopted", "楼道照明改造", 0.0)
+    html = client.get("/p/ideas/status/", {"receipt": resident.receipt}).content.decode()
+    assert "已采纳" in html and "楼道照明改造" in html
+
+
+def test_scores_outside_0_to_10_are_refused(world, campaign):
+    from jiceng.core.errors import DomainError
+
+    idea = services.idea_create(actor=world.user("reporter_a"), campaign=campaign, title="x",
+                                suggestions=_suggestions(world, campaign, 1))
+    with pytest.raises(DomainError):
+        services.evaluation_submit(actor=world.user("reporter_a"), idea=idea,
+                                   scores={"feasibility": 11, "demand": 1, "cost": 1, "urgency": 1})
+
+
+def test_the_poster_is_a_pdf_with_the_qr_code(client, world, campaign):
+    client.force_login(world.user("reporter_a"))
+    response = client.get(f"/ideas/campaigns/{campaign.pk}/poster/{world.compound_a.pk}.pdf")
+    assert response.content.startswith(b"%PDF") and response["Content-Type"] == "application/pdf"
+
+
+def test_the_demo_rebuilds_the_seeds_27_ideas_and_25_adopted(db):
+    from django.core.management import call_command
+
+    from jiceng.ideas.models import Campaign
+
+    call_command("load_demo", verbosity=0)
+    campaign = Campaign.objects.get(code="gongyelu-2020")
+    funnel = dict(selectors.funnel(campaign)["stages"])
+    assert funnel["ideas"] == 27 and funnel["adopted"] == 25 and 140 <= funnel["suggestions"] <= 170
+    assert campaign.work_groups.count() == 7 and campaign.compounds.count() == 7
+    assert set(campaign.suggestions.values_list("channel", flat=True)) == {"visit", "wechat", "phone", "meeting"}

@@ -1,0 +1,227 @@
+"""Ideas pages: the public intake and status pages residents reach from a poster's QR code (no login), and the
+staff pages to enter, group, merge, evaluate and decide."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import ListView
+
+from jiceng.core.crypto import mask_name, mask_phone
+from jiceng.core.documents import PDF_CONTENT_TYPE, render_document_pdf
+from jiceng.core.errors import DomainError
+from jiceng.core.history import history_page
+from jiceng.core.http import attachment_response, client_ip
+from jiceng.core.views_mixins import form_errors_from
+
+from . import intake, permissions, selectors, services
+from .choices import IdeaStatus
+from .forms import IdeaForm, PublicSuggestionForm, StaffSuggestionForm
+from .models import Campaign, Idea, Suggestion
+
+
+def _public_campaign(code, compound_id):
+    campaign = get_object_or_404(Campaign, code=code, public_intake=True)
+    compound = get_object_or_404(campaign.compounds, pk=compound_id)
+    return campaign, compound
+
+
+class PublicIntakeView(View):
+    """The phone-sized page a resident reaches by scanning the poster: no login, a small sum, a receipt."""
+
+    template_name = "ideas/public/intake.html"
+
+    def get(self, request, code, compound_id):
+        campaign, compound = _public_campaign(code, compound_id)
+        challenge = intake.new_challenge(campaign.code)
+        form = PublicSuggestionForm(initial={"token": challenge.token})
+        return render(request, self.template_name, {"campaign": campaign, "compound": compound, "form": form,
+                                                    "question": challenge.question})
+
+    def post(self, request, code, compound_id):
+        campaign, compound = _public_campaign(code, compound_id)
+        form = PublicSuggestionForm(request.POST)
+        status = 400
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                intake.check_rate(client=client_ip(request), campaign_code=campaign.code)
+                intake.check_challenge(campaign_code=campaign.code, token=data["token"], answer=data["answer"],
+                                       honeypot=data["website"])
+                suggestion = services.suggestion_submit(actor=None, campaign=campaign, compound=compound,
+                                                        text=data["text"], channel="online", name=data["name"],
+                                                        phone=data["phone"])
+            except intake.RateLimited as error:
+                form.add_error(None, str(error.message))
+                status = 429
+            except (ValidationError, DomainError) as error:
+                form_errors_from(form, error)
+            else:
+                return redirect("ideas_public:receipt", receipt=suggestion.receipt)
+        challenge = intake.new_challenge(campaign.code)
+        data = form.data.copy()
+        data["token"], data["answer"] = challenge.token, ""
+        form.data = data
+        return render(request, self.template_name, {"campaign": campaign, "compound": compound, "form": form,
+                                                    "question": challenge.question}, status=status)
+
+
+def public_receipt(request, receipt):
+    status = selectors.public_status(receipt)
+    if status is None:
+        return render(request, "ideas/public/status.html", {"not_found": True, "receipt": receipt}, status=404)
+    return render(request, "ideas/public/receipt.html", {"status": status})
+
+
+def public_status(request):
+    receipt = request.GET.get("receipt", "").strip()[:12]
+    status = selectors.public_status(receipt) if receipt else None
+    return render(request, "ideas/public/status.html", {"status": status, "receipt": receipt,
+                                                        "not_found": bool(receipt) and status is None},
+                  status=404 if receipt and status is None else 200)
+
+
+class CampaignListView(LoginRequiredMixin, ListView):
+    template_name = "ideas/campaign_list.html"
+    context_object_name = "campaigns"
+
+    def get_queryset(self):
+        return selectors.campaigns_visible_to(self.request.user).order_by("-starts_on")
+
+
+def _campaign_for(user, pk):
+    campaign = get_object_or_404(selectors.campaigns_visible_to(user), pk=pk)
+    return campaign
+
+
+class CampaignView(LoginRequiredMixin, View):
+    """Suggestions (masked), quick keyboard-first entry, suggested groups to merge, ideas, funnel."""
+
+    template_name = "ideas/campaign.html"
+
+    def get(self, request, pk, form=None, status=200):
+        campaign = _campaign_for(request.user, pk)
+        compounds = campaign.compounds.order_by("name")
+        suggestions = selectors.suggestions_of(campaign)
+        compound_id = request.GET.get("compound", "")
+        if compound_id.isdigit():
+            suggestions = suggestions.filter(compound_id=int(compound_id))
+        if request.GET.get("unmerged"):
+            suggestions = suggestions.filter(idea__isnull=True)
+        page = Paginator(suggestions, 50).get_page(request.GET.get("page"))
+        for s in page.object_list:
+            s.masked_name, s.masked_phone = mask_name(s.name), mask_phone(s.phone)
+        groups = []
+        if request.GET.get("group"):
+            from .grouping import group_suggestions
+
+            pool = list(selectors.suggestions_of(campaign).filter(idea__isnull=True)[:2000])
+            by_id = {s.pk: s for s in pool}
+            groups = [[by_id[i] for i in g] for g in group_suggestions([(s.pk, s.text) for s in pool]) if len(g) > 1]
+        ideas = list(selectors.ideas_of(campaign))
+        filtered = compound_id.isdigit() or request.GET.get("unmerged")
+        return render(request, self.template_name, {
+            "campaign": campaign, "page_obj": page, "compounds": compounds, "groups": groups, "ideas": ideas,
+            "funnel": {"stages": selectors.funnel_stages(
+                campaign, ideas, suggestions=None if filtered else page.paginator.count)},
+            "can_work": permissions.can_work(request.user, campaign),
+            "form": form or StaffSuggestionForm(compounds=compounds),
+            "idea_form": IdeaForm(categories=campaign.categories)}, status=status)
+
+    def post(self, request, pk):
+        campaign = _campaign_for(request.user, pk)
+        if not permissions.can_work(request.user, campaign):
+            raise DjangoPermissionDenied
+        if "create_idea" in request.POST:
+            ids = [int(i) for i in request.POST.getlist("suggestion") if i.isdigit()]
+            chosen = list(Suggestion.objects.filter(campaign=campaign, pk__in=ids))
+            form = IdeaForm(request.POST, categories=campaign.categories)
+            if form.is_valid() and chosen:
+                idea = services.idea_create(actor=request.user, campaign=campaign, suggestions=chosen,
+                                            compound=chosen[0].compound, **form.cleaned_data)
+                return redirect("ideas:idea", pk=idea.pk)
+            messages.error(request, _("Give the idea a title and choose at least one suggestion."))
+            return redirect("ideas:campaign", pk=campaign.pk)
+        form = StaffSuggestionForm(request.POST, compounds=campaign.compounds.all())
+        if form.is_valid():
+            try:
+                suggestion = services.suggestion_submit(actor=request.user, campaign=campaign, **form.cleaned_data)
+            except (ValidationError, DomainError) as error:
+                form_errors_from(form, error)
+            else:
+                messages.success(request, _("Recorded, receipt %(receipt)s.") % {"receipt": suggestion.receipt})
+                return redirect(f"{reverse('ideas:campaign', args=[campaign.pk])}?compound={suggestion.compound_id}")
+        return self.get(request, pk, form=form, status=400)
+
+
+class PosterView(LoginRequiredMixin, View):
+    """A poster PDF per compound with the QR code of its intake page (printed and put up in the compound)."""
+
+    def get(self, request, pk, compound_id):
+        import segno
+
+        campaign = _campaign_for(request.user, pk)
+        compound = get_object_or_404(campaign.compounds, pk=compound_id)
+        url = request.build_absolute_uri(reverse("ideas_public:intake", args=[campaign.code, compound.pk]))
+        qr = segno.make(url, error="m").svg_data_uri(scale=8)
+        pdf = render_document_pdf("ideas/poster.html", {"campaign": campaign, "compound": compound, "qr": qr,
+                                                        "url": url})
+        return attachment_response(pdf, f"{campaign.title}-{compound.name}.pdf", PDF_CONTENT_TYPE)
+
+
+class IdeaView(LoginRequiredMixin, View):
+    template_name = "ideas/idea.html"
+
+    def idea(self, request, pk):
+        idea = get_object_or_404(Idea.objects.select_related("campaign__owner_unit__division", "compound"), pk=pk)
+        if not permissions.can_view(request.user, idea.campaign):
+            raise Http404
+        return idea
+
+    def get(self, request, pk):
+        idea = self.idea(request, pk)
+        suggestions = list(idea.suggestions.select_related("compound"))
+        for s in suggestions:
+            s.masked_name, s.masked_phone = mask_name(s.name), mask_phone(s.phone)
+        project = None
+        if idea.project_id_ref:
+            from jiceng.ledger.models import Project
+
+            project = Project.objects.filter(pk=idea.project_id_ref).first()
+        return render(request, self.template_name, {
+            "idea": idea, "suggestions": suggestions, "project": project,
+            "criteria": idea.campaign.criteria, "score": services.weighted_score(idea),
+            "evaluations": idea.evaluations.select_related("evaluator"),
+            "can_work": permissions.can_work(request.user, idea.campaign),
+            "can_decide": permissions.can_decide(request.user, idea.campaign) and idea.status not in (
+                IdeaStatus.ADOPTED, IdeaStatus.DECLINED),
+            "history_page": history_page(idea, request.GET.get("history_page", 1))})
+
+    def post(self, request, pk):
+        idea = self.idea(request, pk)
+        verb = request.POST.get("verb")
+        try:
+            if verb == "evaluate":
+                services.evaluation_submit(actor=request.user, idea=idea, comment=request.POST.get("comment", ""),
+                                           scores={c["key"]: request.POST.get(f"score_{c['key']}")
+                                                   for c in idea.campaign.criteria})
+            elif verb in ("adopted", "deferred", "declined"):
+                services.idea_decide(actor=request.user, idea=idea, decision=verb,
+                                     reason=request.POST.get("reason", ""))
+            elif verb == "unmerge":
+                suggestion = get_object_or_404(Suggestion, pk=request.POST.get("suggestion", 0), idea=idea)
+                services.idea_unmerge(actor=request.user, suggestion=suggestion)
+            else:
+                raise DomainError(_("Unknown action."))
+        except (ValidationError, DomainError) as error:
+            messages.error(request, "；".join(error.messages) if isinstance(error, ValidationError)
+                           else str(error.message))
+        return redirect("ideas:idea", pk=idea.pk)
+
+
