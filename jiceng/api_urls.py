@@ -25,6 +25,7 @@ urlpatterns = [
     path("auth/", include("jiceng.accounts.api.urls")),
     path("org/", include("jiceng.org.api.urls")),
     path("ledger/", include("jiceng.ledger.api.urls")),
+    path("ideas/", include("jiceng.ideas.api.urls")),
     path("bulletin/", include("jiceng.bulletin.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SwaggerView.as_view(url_name="api-schema"), name="api-docs"),

@@ -6,6 +6,7 @@ app_name = "ideas"
 urlpatterns = [
     path("", views.CampaignListView.as_view(), name="campaigns"),
     path("campaigns/<int:pk>/", views.CampaignView.as_view(), name="campaign"),
+    path("campaigns/<int:pk>/report/", views.CampaignReportView.as_view(), name="report"),
     path("campaigns/<int:pk>/poster/<int:compound_id>.pdf", views.PosterView.as_view(), name="poster"),
     path("ideas/<int:pk>/", views.IdeaView.as_view(), name="idea"),
 ]

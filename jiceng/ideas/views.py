@@ -21,7 +21,7 @@ from jiceng.core.http import attachment_response, client_ip
 from jiceng.core.views_mixins import form_errors_from
 
 from . import intake, permissions, selectors, services
-from .choices import IdeaStatus
+from .choices import Channel, IdeaStatus
 from .forms import IdeaForm, PublicSuggestionForm, StaffSuggestionForm
 from .models import Campaign, Idea, Suggestion
 
@@ -158,6 +158,50 @@ class CampaignView(LoginRequiredMixin, View):
                 messages.success(request, _("Recorded, receipt %(receipt)s.") % {"receipt": suggestion.receipt})
                 return redirect(f"{reverse('ideas:campaign', args=[campaign.pk])}?compound={suggestion.compound_id}")
         return self.get(request, pk, form=form, status=400)
+
+
+class CampaignReportView(LoginRequiredMixin, View):
+    """The funnel by compound, channel and category with charts; the campaign as XLSX; the plan as PDF/DOCX."""
+
+    def get(self, request, pk):
+        from jiceng.core.documents import DOCX_CONTENT_TYPE, render_docx, render_pdf
+        from jiceng.core.exports import XLSX_CONTENT_TYPE
+
+        from . import exports
+
+        campaign = _campaign_for(request.user, pk)
+        fmt = request.GET.get("format")
+        ideas = list(selectors.ideas_of(campaign))
+        if fmt == "xlsx":
+            return attachment_response(exports.campaign_xlsx(campaign, selectors.suggestions_of(campaign), ideas),
+                                       f"{campaign.title}.xlsx", XLSX_CONTENT_TYPE)
+        if fmt in ("pdf", "docx"):
+            document = exports.plan_document(campaign, ideas)
+            content = render_pdf(document) if fmt == "pdf" else render_docx(document)
+            return attachment_response(content, f"{document.title}.{fmt}",
+                                       PDF_CONTENT_TYPE if fmt == "pdf" else DOCX_CONTENT_TYPE)
+        funnel = selectors.funnel(campaign)
+        labels = dict(Channel.choices)
+        chart = {"stages": [n for _stage, n in funnel["stages"]],
+                 "stage_labels": [_("suggestions"), _("ideas"), _("adopted"), _("done")],
+                 "compounds": [[r["compound__name"], r["n"]] for r in funnel["by_compound"]],
+                 "channels": [[str(labels.get(r["channel"], r["channel"])), r["n"]] for r in funnel["by_channel"]],
+                 "categories": [[r["category"], r["n"]] for r in funnel["by_category"]]}
+        return render(request, "ideas/report.html", {"campaign": campaign, "funnel": funnel, "chart": chart})
+
+
+def public_board(request, code):
+    """公示: the adopted ideas of a campaign and their projects' progress — no resident's words or contacts."""
+    campaign = get_object_or_404(Campaign, code=code)
+    ideas = list(Idea.objects.filter(campaign=campaign, status=IdeaStatus.ADOPTED).order_by("category", "title"))
+    progress = {}
+    refs = [i.project_id_ref for i in ideas if i.project_id_ref]
+    if refs:
+        from jiceng.ledger.models import Project
+
+        progress = {p.pk: p for p in Project.objects.filter(pk__in=refs)}
+    rows = [(i, progress.get(i.project_id_ref)) for i in ideas]
+    return render(request, "ideas/public/board.html", {"campaign": campaign, "rows": rows})
 
 
 class PosterView(LoginRequiredMixin, View):
