@@ -160,8 +160,8 @@ def parse_masthead(lines: list[str]) -> Masthead:
             head.number = head.total_number
         # A line of its own saying 增刊 next to the number line.
         for i in (number_at - 1, number_at + 1):
-            if 0 <= i < len(squeezed) and re.fullmatch(r"[（(]?增刊[）)]?", squeezed[i]):
-                head.supplement = True
+            if 0 <= i < len(squeezed) and re.fullmatch(r"[（(]?[增特]刊[）)]?", squeezed[i]):
+                head.supplement = head.supplement or "增" in squeezed[i]  # 特刊: a special issue, same series
                 used.add(i)
 
     end_anchor = max(x for x in (number_at, date_at, -1) if x is not None)

@@ -25,6 +25,7 @@ from .text import (
     join_lines,
     normalise_line,
     remove_safe_spaces,
+    unstretch,
 )
 
 #: A line this many half-em units narrower than a full line ends a paragraph or is set apart (a centred title).
@@ -325,7 +326,9 @@ _RE_SUBHEADING = re.compile(
     r"|[（(][0-9]{1,2}[）)]|第[一二三四五六七八九十]+(?:部分|章|节))"
 )
 
-STRONG = ("phrase", "date", "break_short")
+_RE_LIST_START = re.compile(r"[0-9]{1,2}[.．、](?![0-9])|[\u2460-\u2473]")
+
+STRONG = ("phrase", "date", "list", "break_short")
 
 
 @dataclass
@@ -383,7 +386,10 @@ def headline_candidates(joined: str, short_breaks: dict[int, float], *, sentence
                 out.append(Split(p, "date" if _starts_with_date(joined[p + 1 :]) else "break"))
             continue
         left_ok = is_ideograph(left) or left in CLOSING or left in "？！%％"
-        if left_ok and (is_ideograph(right) or right in OPENING):
+        if left_ok and _RE_LIST_START.match(joined, p + 1):
+            # a body opening with its first numbered point (…治理攻坚 1.加强… / …攻坚 ①…)
+            out.append(Split(p, "list"))
+        elif left_ok and (is_ideograph(right) or right in OPENING):
             out.append(Split(p, "phrase"))
         elif left_ok and right.isdigit():
             # the second half of a range (6月8日至 12日) never starts a body
@@ -510,7 +516,7 @@ def starts_item(lines: list[Line], j: int, width: float) -> bool:
         if is_short(run[-1], width) and sum(display_width(line.text) for line in run) >= 8:
             return True
     split = split_headline(lines[j : j + 4], width, strong_only=True)
-    return split.headline is not None and split.kind in ("phrase", "date")
+    return split.headline is not None and split.kind in ("phrase", "date", "list")
 
 
 def item_starts(lines: list[Line], width: float) -> list[int]:
@@ -535,7 +541,7 @@ def paragraph_break_after(lines: list[Line], i: int, width: float) -> bool:
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     if nxt is not None and is_subheading(nxt.text) and (ends_sentence(text) or is_short(line, width)):
         return True
-    if is_subheading(text) and is_short(line, width):
+    if is_subheading(text) and is_short(line, width) and not (nxt is not None and _pushed_down(nxt.text)):
         return True
     if is_short(line, width) and (ends_sentence(text) or text.endswith(("：", ":"))):
         return True
@@ -570,7 +576,7 @@ def body_text(lines: list[Line], width: float) -> str:
     """The clean body of an item: lines joined, paragraphs separated by a newline, stray spaces removed."""
     paragraphs: list[list[str]] = [[]]
     for i, line in enumerate(lines):
-        paragraphs[-1].append(line.text)
+        paragraphs[-1].append(unstretch(line.text))
         if i + 1 < len(lines) and paragraph_break_after(lines, i, width):
             paragraphs.append([])
     cleaned = (clean_spaces(join_lines(paragraph)) for paragraph in paragraphs)

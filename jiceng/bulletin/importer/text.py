@@ -115,6 +115,12 @@ _RE_BEFORE_CLOSING = re.compile(rf"\s+(?=[{CLOSING}，。、；：…％%])")
 _RE_NUMBER_GAPS = re.compile(r"(?<=[0-9])\s+(?=[.．:：%％‰℃])|(?<=[0-9][.．:：])\s+(?=[0-9])")
 
 
+def _opens_body(char: str, following: str) -> bool:
+    """A lone character before a number (标准 自 2022 年…) belongs to the number: it is a word such as 自/于/在
+    opening a body after a typed space, and the number's gap is pdftotext's, not letter spacing."""
+    return is_ideograph(char) and following[:1].isdigit()
+
+
 def _single_token_runs(text: str) -> str:
     """Join letter-spaced text: single characters separated by single spaces (中 共 上 街 区), and a lone
     character between longer words (王 伟、张三丰).  A lone character at either end of the text is left
@@ -131,6 +137,7 @@ def _single_token_runs(text: str) -> str:
             glue = ""
         elif (n - 1 > 0 and len(previous) == 1 and is_cjk(previous) and token[:1] and is_cjk(token[0])) or (
             n < last and len(token) == 1 and is_cjk(token) and previous[-1:] and is_cjk(previous[-1])
+            and not _opens_body(token, tokens[n + 1])
         ):
             glue = ""
         out.append(glue + token)
@@ -180,6 +187,20 @@ def _keep_space(text: str, index: int, *, headline: bool) -> bool:
         right_ok = is_ideograph(right) or right in OPENING
         return left_ok and right_ok
     return False
+
+
+_RE_STRETCH_MARK = re.compile(rf"[，。、；：！？]\s+(?=[{IDEOGRAPH}])")
+_RE_CJK_GAP = re.compile(rf"(?<=[{IDEOGRAPH}{CJK_PUNCT}])\s+(?=[{IDEOGRAPH}{CJK_PUNCT}])")
+
+
+def unstretch(line: str) -> str:
+    """Undo a justified line that the office suite stretched so far that pdftotext cut it into words
+    (经营 单位 1126 家， 发现 隐患 …): such a line has a gap after clause punctuation, which nobody types, or
+    gaps between Chinese words all along it.  Then no gap between Chinese characters on it is meant."""
+    gaps = len(_RE_CJK_GAP.findall(line))
+    if _RE_STRETCH_MARK.search(line.strip()) or gaps >= 4:
+        return _RE_CJK_GAP.sub("", line)
+    return line
 
 
 def clean_spaces(text: str, *, headline: bool = False) -> str:

@@ -29,6 +29,7 @@ from jiceng.bulletin.importer.text import (
     normalise_line,
     parse_chinese_number,
     remove_safe_spaces,
+    unstretch,
 )
 
 FULL = 56  # a full line of 28 Chinese characters
@@ -468,3 +469,42 @@ def test_a_subheading_is_a_paragraph_of_its_own():
     assert body_text(body, FULL) == (
         "2月25日，街道召开工作会议。\n一、坚持党建引领，夯实基层基础\n全面推行街道大工委制度。"
     )
+
+
+# Rules added after the held-out measurements (data/heldout/) ------------------------------------------------
+
+
+def test_a_line_stretched_into_words_by_justification_is_joined_again():
+    stretched = "经营 单位 1126 家， 发现 隐患 2358 处， 已整 改 2104 处"
+    assert unstretch(stretched) == "经营单位 1126 家，发现隐患 2358 处，已整改 2104 处"
+    assert body_text(lines("会议指出，全区共检查生产", "经营 单位 1126 家， 发现 隐患 2358 处。"), FULL) == (
+        "会议指出，全区共检查生产经营单位1126家，发现隐患2358处。")
+
+
+def test_a_line_with_one_meant_space_is_not_stretched():
+    assert unstretch("举办“弘扬劳动精神 争当出彩先锋”宣讲报告会") == "举办“弘扬劳动精神 争当出彩先锋”宣讲报告会"
+
+
+def test_a_lone_word_before_a_number_opens_the_body_not_the_headline():
+    first = "区民政局提高城乡低保标准 自 2022 年 1 月 1 日起，城市低保标准由"
+    split = split_headline(lines(first, "每人每月提高。"), FULL)
+    assert split.headline == "区民政局提高城乡低保标准"
+    assert body_text(split.body, FULL) == "自2022年1月1日起，城市低保标准由每人每月提高。"
+
+
+@pytest.mark.parametrize("first", ["1. 加强工业企业监", "①加强工业企业监"])
+def test_a_body_opening_with_a_numbered_point_after_a_bold_headline_starts_an_item(first):
+    body = lines("确保完成年度空气质量改善目标。", f"区生态环境分局开展秋冬季大气污染治理攻坚 {first}",
+                 "管。对涉气重点企业开展执法检查。")
+    assert item_starts(body, FULL) == [0, 1]
+    assert split_headline(body[1:], FULL).headline == "区生态环境分局开展秋冬季大气污染治理攻坚"
+
+
+def test_a_numbered_point_whose_last_characters_were_pushed_down_is_not_a_paragraph_end():
+    body = lines("2. 强化扬尘污染治理。对全区 67 个建筑工地落实“六个百分之", "百”要求，安装扬尘在线监测设备 58 套。")
+    assert "\n" not in body_text(body, FULL)
+
+
+def test_a_special_issue_line_is_not_part_of_the_series_name():
+    head = parse_masthead(["疫情防控工作简报", "特刊", "第3期", "区疫情防控指挥部办公室", "2022年4月2日"])
+    assert (head.series, head.number, head.supplement) == ("疫情防控工作简报", 3, False)
