@@ -91,13 +91,14 @@ def _suggest_category(campaign: Campaign, text: str) -> str:
 
 
 def suggestion_submit(*, actor, campaign: Campaign, compound, text: str, channel: str, name: str = "",
-                      phone: str = "") -> Suggestion:
+                      phone: str = "", public: bool = False) -> Suggestion:
     """Record a resident's suggestion as said; returns it with its receipt code.
 
-    actor None is a resident on the public page (only the online channel, only while the campaign collects);
-    staff enter what they heard at doors, on the phone, in chat groups or at meetings.
+    public=True is a resident on the public page (only the online channel, only while the campaign collects);
+    staff enter what they heard at doors, on the phone, in chat groups or at meetings (actor None: the system,
+    e.g. an import run from the command line).
     """
-    if actor is None:
+    if public:
         if not campaign.public_intake or campaign.status != CampaignStatus.OPEN:
             raise DomainError(_("This campaign is not collecting suggestions online."), code="closed")
         channel = Channel.ONLINE

@@ -56,7 +56,7 @@ class PublicIntakeView(View):
                                        honeypot=data["website"])
                 suggestion = services.suggestion_submit(actor=None, campaign=campaign, compound=compound,
                                                         text=data["text"], channel="online", name=data["name"],
-                                                        phone=data["phone"])
+                                                        phone=data["phone"], public=True)
             except intake.RateLimited as error:
                 form.add_error(None, str(error.message))
                 status = 429

@@ -155,7 +155,7 @@ class PublicSuggestionView(APIView):
         intake.check_challenge(campaign_code=campaign.code, token=v["token"], answer=v["answer"],
                                honeypot=v["website"])
         suggestion = services.suggestion_submit(actor=None, campaign=campaign, compound=compound, text=v["text"],
-                                                channel="online", name=v["name"], phone=v["phone"])
+                                                channel="online", name=v["name"], phone=v["phone"], public=True)
         return Response({"receipt": suggestion.receipt}, status=status.HTTP_201_CREATED)
 
 
