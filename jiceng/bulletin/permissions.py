@@ -9,7 +9,7 @@
 from jiceng.org.choices import Role
 from jiceng.org.permissions import scope_of
 
-WRITER_ROLES = frozenset({Role.REPORTER, Role.EDITOR, Role.ADMIN})
+WRITER_ROLES = frozenset({Role.REPORTER, Role.EDITOR, Role.ADMIN, Role.SUPERVISOR})
 EDITOR_ROLES = frozenset({Role.EDITOR})
 SERIES_ROLES = frozenset({Role.EDITOR, Role.ADMIN})
 

@@ -105,9 +105,19 @@ def submission_create(*, actor, series: Series, unit, headline: str, body: str, 
     return submission
 
 
-def submission_draft_from(*, actor, series: Series, unit, headline: str, body: str, origin) -> Submission:
-    """One-click drafting from another module (a ledger notice, an adopted idea, an event)."""
+def submission_draft_from(*, actor, unit, headline: str, body: str, origin, series: Series | None = None) -> Submission:
+    """One-click drafting from another module (a ledger notice, an adopted idea, an event): a draft for `unit` in
+    `series` (by default the series of the district office). Raises DomainError when there is no series."""
+    if series is None:
+        series = Series.objects.filter(archived_at__isnull=True).order_by("pk").first()
+    if series is None:
+        raise DomainError(_("There is no bulletin to draft into yet."), code="no_series")
     return submission_create(actor=actor, series=series, unit=unit, headline=headline, body=body, origin=origin)
+
+
+def can_draft_for(user, unit) -> bool:
+    """Whether the one-click "draft into the bulletin" button should show for this unit."""
+    return permissions.can_write_for(user, unit)
 
 
 def submission_update(*, actor, submission: Submission, headline: str, body: str) -> Submission:

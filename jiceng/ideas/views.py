@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView
 
+from jiceng.bulletin import services as bulletin_services
 from jiceng.core.crypto import mask_name, mask_phone
 from jiceng.core.documents import PDF_CONTENT_TYPE, render_document_pdf
 from jiceng.core.errors import DomainError
@@ -243,6 +244,8 @@ class IdeaView(LoginRequiredMixin, View):
             "criteria": idea.campaign.criteria, "score": services.weighted_score(idea),
             "evaluations": idea.evaluations.select_related("evaluator"),
             "can_work": permissions.can_work(request.user, idea.campaign),
+            "can_draft": idea.status == IdeaStatus.ADOPTED and bulletin_services.can_draft_for(
+                request.user, idea.campaign.owner_unit),
             "can_decide": permissions.can_decide(request.user, idea.campaign) and idea.status not in (
                 IdeaStatus.ADOPTED, IdeaStatus.DECLINED),
             "history_page": history_page(idea, request.GET.get("history_page", 1))})
@@ -258,6 +261,20 @@ class IdeaView(LoginRequiredMixin, View):
             elif verb in ("adopted", "deferred", "declined"):
                 services.idea_decide(actor=request.user, idea=idea, decision=verb,
                                      reason=request.POST.get("reason", ""))
+            elif verb == "draft":
+                bulletin = bulletin_services
+                if not bulletin.can_draft_for(request.user, idea.campaign.owner_unit):
+                    raise DjangoPermissionDenied
+                residents = idea.suggestions.count()
+                submission = bulletin.submission_draft_from(
+                    actor=request.user, unit=idea.campaign.owner_unit, origin=idea,
+                    headline=_("%(unit)s adopts the residents' idea: %(title)s") % {
+                        "unit": idea.campaign.owner_unit.display_name, "title": idea.title},
+                    body=_("In %(campaign)s, %(count)s residents suggested it; it is adopted into the governance "
+                           "plan and run as a project. %(reason)s") % {
+                        "campaign": idea.campaign.title, "count": residents, "reason": idea.decision_reason})
+                messages.success(request, _("Drafted into the bulletin; check it and submit."))
+                return redirect("bulletin:submission_edit", pk=submission.pk)
             elif verb == "unmerge":
                 suggestion = get_object_or_404(Suggestion, pk=request.POST.get("suggestion", 0), idea=idea)
                 services.idea_unmerge(actor=request.user, suggestion=suggestion)

@@ -18,4 +18,5 @@ urlpatterns = [
     path("rectifications/<int:pk>/<str:verb>/", views.RectificationActionView.as_view(), name="rectification"),
     path("notices/<int:pk>/", views.NoticeDetailView.as_view(), name="notice"),
     path("notices/<int:pk>/issue/", views.NoticeIssueView.as_view(), name="notice_issue"),
+    path("notices/<int:pk>/draft/", views.NoticeDraftView.as_view(), name="notice_draft"),
 ]

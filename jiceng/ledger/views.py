@@ -337,6 +337,9 @@ class NoticeDetailView(LoginRequiredMixin, HistoryMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["entries"] = self.object.entries.select_related("project__unit")
         context["can_supervise"] = permissions.can_supervise(self.request.user, self.object.programme)
+        from jiceng.bulletin import services as bulletin
+
+        context["can_draft"] = bulletin.can_draft_for(self.request.user, self.object.programme.owner_unit)
         return context
 
 
@@ -345,6 +348,32 @@ def notice_document(notice: Notice):
                                                                            "project__unit__name", "project__name"))
     owner = notice.programme.owner_unit
     return documents.notice_document(notice, entries, issuer=owner.name)
+
+
+class NoticeDraftView(LoginRequiredMixin, View):
+    """One click: the notice drafted into a bulletin submission of the programme's owner unit."""
+
+    def post(self, request, pk):
+        from jiceng.bulletin import services as bulletin
+
+        notice = get_object_or_404(selectors.notices_visible_to(request.user), pk=pk)
+        unit = notice.programme.owner_unit
+        if not bulletin.can_draft_for(request.user, unit):
+            raise DjangoPermissionDenied
+        entries = list(notice.entries.select_related("project__unit"))
+        body = _("%(title)s names %(count)s projects behind plan or expected to miss their target: %(names)s. "
+                 "The units named must put things right within %(days)s working days.") % {
+            "title": notice.title, "count": len(entries),
+            "names": "、".join(f"{e.project.unit.display_name}{e.project.name}" for e in entries[:20]),
+            "days": notice.rectify_workdays}
+        try:
+            submission = bulletin.submission_draft_from(actor=request.user, unit=unit, headline=notice.title,
+                                                        body=body, origin=notice)
+        except (ValidationError, DomainError) as error:
+            _refusal(request, error)
+            return redirect("ledger:notice", pk=notice.pk)
+        messages.success(request, _("Drafted into the bulletin; check it and submit."))
+        return redirect("bulletin:submission_edit", pk=submission.pk)
 
 
 class NoticeIssueView(LoginRequiredMixin, View):

@@ -209,3 +209,18 @@ def test_the_demo_rebuilds_the_seeds_27_ideas_and_25_adopted(db):
     assert funnel["ideas"] == 27 and funnel["adopted"] == 25 and 140 <= funnel["suggestions"] <= 170
     assert campaign.work_groups.count() == 7 and campaign.compounds.count() == 7
     assert set(campaign.suggestions.values_list("channel", flat=True)) == {"visit", "wechat", "phone", "meeting"}
+
+
+def test_an_adopted_idea_is_drafted_into_the_bulletin_in_one_click(client, world, campaign):
+    from jiceng.bulletin import services as bulletin
+    from jiceng.bulletin.models import Submission
+
+    bulletin.series_create(actor=None, name="测试信息", office=world.district_unit)
+    idea = services.idea_create(actor=world.user("reporter_a"), campaign=campaign, title="楼道照明改造",
+                                suggestions=_suggestions(world, campaign))
+    services.idea_decide(actor=world.user("admin_a"), idea=idea, decision="adopted", reason="可行性强")
+    client.force_login(world.user("reporter_a"))
+    assert client.post(f"/ideas/ideas/{idea.pk}/", {"verb": "draft"}).status_code == 302
+    submission = Submission.objects.get()
+    assert "楼道照明改造" in submission.headline and submission.unit == world.unit_a
+    assert submission.origin_type == "ideas.idea"

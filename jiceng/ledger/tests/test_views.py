@@ -233,3 +233,27 @@ def test_the_spot_check_page_shows_what_is_left_to_visit_this_quarter(client, lw
     coverage = response.context["coverage"]
     assert (coverage["visited"], coverage["total"]) == (1, 2)
     assert [p.pk for p in coverage["unvisited"]] == [lw.project_b.pk]
+
+
+def test_a_notice_is_drafted_into_the_bulletin_in_one_click(client, lw):
+    from jiceng.bulletin import services as bulletin
+    from jiceng.bulletin.models import Submission
+
+    bulletin.series_create(actor=None, name="测试信息", office=lw.org.district_unit)
+    notice = _notice(lw)
+    _login(client, lw.supervisor)
+    assert 'data-testid="draft-bulletin"' in client.get(f"/ledger/notices/{notice.pk}/").content.decode()
+    response = client.post(f"/ledger/notices/{notice.pk}/draft/")
+    submission = Submission.objects.get()
+    assert response.status_code == 302 and submission.headline == notice.title
+    assert submission.unit == lw.org.district_unit and submission.origin_type == "ledger.notice"
+    assert "峡窝镇夜市建设" in submission.body and submission.status == "draft"
+
+
+def test_a_reporter_of_a_street_cannot_draft_the_districts_notice(client, lw):
+    from jiceng.bulletin import services as bulletin
+
+    bulletin.series_create(actor=None, name="测试信息", office=lw.org.district_unit)
+    notice = _notice(lw)
+    _login(client, lw.reporter_a)
+    assert client.post(f"/ledger/notices/{notice.pk}/draft/").status_code == 403
