@@ -139,6 +139,14 @@ class CampaignView(LoginRequiredMixin, View):
         campaign = _campaign_for(request.user, pk)
         if not permissions.can_work(request.user, campaign):
             raise DjangoPermissionDenied
+        if "categorise" in request.POST:
+            suggestion = get_object_or_404(Suggestion, campaign=campaign, pk=request.POST.get("categorise"))
+            try:
+                services.suggestion_categorise(actor=request.user, suggestion=suggestion,
+                                               category=request.POST.get("category", ""))
+            except DomainError as error:
+                messages.error(request, str(error.message))
+            return redirect(request.get_full_path())
         if "create_idea" in request.POST:
             ids = [int(i) for i in request.POST.getlist("suggestion") if i.isdigit()]
             chosen = list(Suggestion.objects.filter(campaign=campaign, pk__in=ids))

@@ -224,3 +224,14 @@ def test_an_adopted_idea_is_drafted_into_the_bulletin_in_one_click(client, world
     submission = Submission.objects.get()
     assert "楼道照明改造" in submission.headline and submission.unit == world.unit_a
     assert submission.origin_type == "ideas.idea"
+
+
+def test_staff_confirm_a_suggested_category(client, world, campaign):
+    suggestion = _suggestions(world, campaign, 1)[0]
+    client.force_login(world.user("reporter_a"))
+    client.post(f"/ideas/campaigns/{campaign.pk}/", {"categorise": suggestion.pk, "category": "基础设施"})
+    suggestion.refresh_from_db()
+    assert suggestion.category == "基础设施"
+    response = client.post(f"/ideas/campaigns/{campaign.pk}/", {"categorise": suggestion.pk, "category": "乱写"},
+                           follow=True)
+    assert "请选择本次征集的分类之一" in response.content.decode()

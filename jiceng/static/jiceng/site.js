@@ -11,3 +11,11 @@ document.addEventListener("htmx:configRequest", (event) => {
     event.detail.headers["X-CSRFToken"] = token.value;
   }
 });
+// Keyboard-first entry: Enter records, Shift+Enter starts a new line.
+document.addEventListener("keydown", (event) => {
+  const el = event.target;
+  if (event.key === "Enter" && !event.shiftKey && !event.isComposing && el.dataset && el.dataset.enterSubmits && el.form) {
+    event.preventDefault();
+    el.form.requestSubmit();
+  }
+});
