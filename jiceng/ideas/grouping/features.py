@@ -54,6 +54,9 @@ RESIDUAL_SHARE = 1.0
 LATER_CLAUSE = 0.5
 #: Salience factor of a concept used as a place ("在垃圾桶边上", "车棚里"): it says where, not what.
 LOCATIVE = 0.6
+#: Factor on the residual words and n-grams of a text in which no topic concept was found: its topic is unknown to
+#: the lexicon, so what jieba finds is all there is to say which problem it is about.
+UNKNOWN_TOPIC_BOOST = 2.0
 
 
 @dataclass(frozen=True)
@@ -219,6 +222,8 @@ def vectorise(analyses: Sequence[Analysis], lexicon: Lexicon | None = None,
         if topic_norm and residual_norm > RESIDUAL_SHARE * topic_norm:
             scale = RESIDUAL_SHARE * topic_norm / residual_norm
             residual = {k: v * scale for k, v in residual.items()}
+        elif not topic_norm and UNKNOWN_TOPIC_BOOST != 1.0:
+            residual = {k: v * UNKNOWN_TOPIC_BOOST for k, v in residual.items()}
         vector = core | residual
         norm = math.sqrt(sum(v * v for v in vector.values()))
         vectors.append({k: v / norm for k, v in vector.items()} if norm else {})

