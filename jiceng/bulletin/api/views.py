@@ -8,8 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from jiceng.core.audit import history_for
-from jiceng.org.api.serializers import AuditEventSerializer
+from jiceng.core.api.history import HistoryActionMixin
 from jiceng.org.models import Unit
 
 from .. import permissions, selectors, services
@@ -33,7 +32,7 @@ def _submission_for(request, pk, check):
     return submission
 
 
-class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class SubmissionViewSet(HistoryActionMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Submissions the user may see: their units' own, and (for editors) everything submitted to their series."""
 
     serializer_class = s.SubmissionSerializer
@@ -111,14 +110,9 @@ class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
                                          as_lead=data.validated_data["as_lead"])
         return Response(s.ItemSerializer(item).data)
 
-    @extend_schema(responses=AuditEventSerializer(many=True))
-    @action(detail=True, methods=["get"])
-    def history(self, request, pk=None):
-        page = self.paginate_queryset(history_for(self.get_object()))
-        return self.get_paginated_response(AuditEventSerializer(page, many=True).data)
 
 
-class IssueViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class IssueViewSet(HistoryActionMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = s.IssueSerializer
     filterset_class = IssueFilterSet
 
@@ -159,11 +153,6 @@ class IssueViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         item = services.item_add(actor=request.user, issue=issue, **data.validated_data)
         return Response(s.ItemSerializer(item).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(responses=AuditEventSerializer(many=True))
-    @action(detail=True, methods=["get"])
-    def history(self, request, pk=None):
-        page = self.paginate_queryset(history_for(self.get_object()))
-        return self.get_paginated_response(AuditEventSerializer(page, many=True).data)
 
 
 class ItemViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):

@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
+from jiceng.core.api.history import HistoryActionMixin
 from jiceng.core.http import client_ip
 
 from .. import intake, permissions, selectors, services
@@ -51,7 +52,7 @@ class SuggestionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         return Suggestion.objects.filter(campaign__in=campaigns).order_by("-created_at", "-id")
 
 
-class IdeaViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class IdeaViewSet(HistoryActionMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = s.IdeaSerializer
     filterset_fields = ["campaign", "status", "category"]
 

@@ -8,8 +8,7 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from jiceng.core.audit import history_for
-from jiceng.org.api.serializers import AuditEventSerializer
+from jiceng.core.api.history import HistoryActionMixin
 
 from .. import permissions, rules, selectors, services
 from ..models import Notice, Programme, Project, Rectification
@@ -23,7 +22,7 @@ class ProgrammeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         return selectors.programmes_visible_to(self.request.user).order_by("-year", "name")
 
 
-class ProjectViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class ProjectViewSet(HistoryActionMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Projects in scope with their light and forecast. Filters: programme, unit, light, status."""
 
     serializer_class = s.ProjectSerializer
@@ -74,11 +73,6 @@ class ProjectViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     def reports(self, request, pk=None):
         return Response(s.ReportSerializer(selectors.reports_of(self.get_object()), many=True).data)
 
-    @extend_schema(responses=AuditEventSerializer(many=True))
-    @action(detail=True, methods=["get"])
-    def history(self, request, pk=None):
-        page = self.paginate_queryset(history_for(self.get_object()))
-        return self.get_paginated_response(AuditEventSerializer(page, many=True).data)
 
 
 class NoticeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):

@@ -76,11 +76,3 @@ class MembershipSerializer(serializers.ModelSerializer):
         fields = ["id", "user", "username", "unit", "role", "created_at", "ended_at"]
         read_only_fields = fields
 
-
-class AuditEventSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    created_at = serializers.DateTimeField()
-    actor_name = serializers.CharField()
-    action = serializers.CharField()
-    changes = serializers.JSONField()
-    payload = serializers.JSONField()

@@ -10,21 +10,12 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from jiceng.core.audit import history_for
+from jiceng.core.api.history import HistoryActionMixin
 
 from .. import permissions, selectors, services
 from ..filtersets import DivisionFilterSet, UnitFilterSet
 from ..models import Division, Unit
 from . import serializers as s
-
-
-class HistoryActionMixin:
-    @extend_schema(responses=s.AuditEventSerializer(many=True))
-    @action(detail=True, methods=["get"])
-    def history(self, request, pk=None):
-        obj = self.get_object()
-        page = self.paginate_queryset(history_for(obj))
-        return self.get_paginated_response(s.AuditEventSerializer(page, many=True).data)
 
 
 class DivisionViewSet(HistoryActionMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
