@@ -12,6 +12,8 @@ from .models import Campaign, Idea, Suggestion
 
 
 def campaigns_visible_to(user):
+    if user is None or not getattr(user, "is_authenticated", False):
+        return Campaign.objects.none()
     scope = scope_of(user)
     units = Unit.objects.filter(scope.q("division__path")).values("pk")
     return (Campaign.objects.filter(Q(owner_unit_id__in=units) | Q(work_groups__members=user)).distinct()
