@@ -44,3 +44,18 @@ def test_prod_settings_refuse_to_start_without_a_secret_key():
     result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env,  # noqa: S603
                             capture_output=True, text=True, timeout=120)
     assert result.returncode != 0 and "SECRET_KEY" in result.stderr
+
+
+def test_no_web_template_carries_an_inline_style_or_script():
+    """The CSP allows no inline style or script; printed-document templates (rendered by WeasyPrint) may."""
+    import re
+
+    offenders = []
+    for path in (ROOT / "jiceng").rglob("templates/**/*.html"):
+        relative = str(path.relative_to(ROOT))
+        if "/print/" in relative or "core/documents/" in relative or relative.endswith("poster.html"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        if re.search(r"\sstyle=\"|<script>|<script\s+(?![^>]*\bsrc=)[^>]*>|\son[a-z]+=\"", text):
+            offenders.append(relative)
+    assert offenders == []
