@@ -23,7 +23,7 @@ class StaffSuggestionForm(StyledForm):
     channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
     text = forms.CharField(label=_("What the resident said"), widget=forms.Textarea(
         attrs={"rows": 3, "autofocus": True, "data-enter-submits": "1"}))
-    name = forms.CharField(label=_("Name"), max_length=50, required=False)
+    name = forms.CharField(label=_("Resident's name"), max_length=50, required=False)
     phone = forms.CharField(label=_("Mobile"), max_length=20, required=False)
 
     def __init__(self, *args, compounds, **kwargs):
