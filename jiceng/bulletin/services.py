@@ -40,17 +40,6 @@ def _clean_text(value: str) -> str:
     return (value or "").replace("\r\n", "\n").strip()
 
 
-def _unit_users(unit, roles):
-    return [m.user for m in Membership.objects.filter(unit=unit, role__in=roles, ended_at__isnull=True)
-            .select_related("user")]
-
-
-def _notify_after(**kwargs) -> None:
-    recipients = [u for u in kwargs.pop("recipients") if u is not None]
-    if recipients:
-        notices.notify(recipients=recipients, **kwargs)
-
-
 # --- series ----------------------------------------------------------------------------------------------------
 
 def series_create(*, actor, name: str, office=None, office_name: str = "", numbering: str = Numbering.PER_YEAR,
@@ -159,10 +148,10 @@ def submission_submit(*, actor, submission: Submission) -> Submission:
                     updates={"submitted_at": timezone.now(),
                              "revision": submission.revision + (1 if resubmission else 0)})
         editors = _series_editors(submission.series)
-        _notify_after(recipients=editors, kind="bulletin.submission.submitted", actor=actor, target=submission,
-                      title=_("New submission from %(unit)s: %(headline)s") % {
-                          "unit": submission.unit.display_name, "headline": submission.headline},
-                      url=reverse("bulletin:submission", args=[submission.pk]))
+        notices.notify(recipients=editors, kind="bulletin.submission.submitted", actor=actor, target=submission,
+                       title=_("New submission from %(unit)s: %(headline)s") % {
+                           "unit": submission.unit.display_name, "headline": submission.headline},
+                       url=reverse("bulletin:submission", args=[submission.pk]))
     return submission
 
 
@@ -200,10 +189,10 @@ def submission_return(*, actor, submission: Submission, reason: str) -> Submissi
     with transaction.atomic():
         _transition(actor=actor, submission=submission, verb="return", action="bulletin.submission.returned",
                     updates={"return_reason": reason, "decided_at": timezone.now()})
-        _notify_after(recipients={submission.author, *_unit_users(submission.unit, [Role.REPORTER])},
-                      kind="bulletin.submission.returned", actor=actor, target=submission, level="reminder",
-                      title=_("Returned for revision: %(headline)s") % {"headline": submission.headline}, body=reason,
-                      url=reverse("bulletin:submission", args=[submission.pk]))
+        notices.notify(recipients={submission.author, *org_selectors.unit_users(submission.unit, [Role.REPORTER])},
+                       kind="bulletin.submission.returned", actor=actor, target=submission, level="reminder",
+                       title=_("Returned for revision: %(headline)s") % {"headline": submission.headline}, body=reason,
+                       url=reverse("bulletin:submission", args=[submission.pk]))
     return submission
 
 
@@ -228,10 +217,10 @@ def submission_adopt(*, actor, submission: Submission, issue: Issue, as_lead: bo
         item = _item_append(actor=actor, issue=issue, headline=submission.final_headline, body=submission.final_body,
                             source_unit=submission.unit, source_label=submission.unit.display_name, is_lead=as_lead,
                             submission=submission)
-        _notify_after(recipients={submission.author, *_unit_users(submission.unit, [Role.REPORTER])},
-                      kind="bulletin.submission.adopted", actor=actor, target=submission,
-                      title=_("Adopted: %(headline)s") % {"headline": submission.final_headline},
-                      url=reverse("bulletin:submission", args=[submission.pk]))
+        notices.notify(recipients={submission.author, *org_selectors.unit_users(submission.unit, [Role.REPORTER])},
+                       kind="bulletin.submission.adopted", actor=actor, target=submission,
+                       title=_("Adopted: %(headline)s") % {"headline": submission.final_headline},
+                       url=reverse("bulletin:submission", args=[submission.pk]))
     return item
 
 
@@ -251,12 +240,12 @@ def topic_create(*, actor, series: Series, title: str, units, deadline: date, de
         topic.units.set(units)
         audit.record(actor=actor, action="bulletin.topic.created", obj=topic,
                      after={"title": topic.title, "deadline": deadline.isoformat(), "units": [u.pk for u in units]})
-        recipients = [user for unit in units for user in _unit_users(unit, [Role.REPORTER])]
-        _notify_after(recipients=recipients, kind="bulletin.topic.created", actor=actor, target=topic,
-                      level="reminder", title=_("Commissioned piece: %(title)s, due %(deadline)s") % {
-                          "title": topic.title, "deadline": deadline.isoformat()},
-                      body=topic.description, url=reverse("bulletin:topic", args=[topic.pk]),
-                      webhook_owners=units)
+        recipients = [user for unit in units for user in org_selectors.unit_users(unit, [Role.REPORTER])]
+        notices.notify(recipients=recipients, kind="bulletin.topic.created", actor=actor, target=topic,
+                       level="reminder", title=_("Commissioned piece: %(title)s, due %(deadline)s") % {
+                           "title": topic.title, "deadline": deadline.isoformat()},
+                       body=topic.description, url=reverse("bulletin:topic", args=[topic.pk]),
+                       webhook_owners=units)
     return topic
 
 
@@ -418,10 +407,10 @@ def issue_publish(*, actor, issue: Issue) -> Issue:
         for item in items:  # the items join the searchable archive
             audit.record(actor=actor, action="bulletin.item.published", obj=item)
         units = {i.source_unit for i in items if i.source_unit_id}
-        recipients = {user for unit in units for user in _unit_users(unit, [Role.REPORTER, Role.LEADER])}
-        _notify_after(recipients=recipients, kind="bulletin.issue.published", actor=actor, target=issue,
-                      title=_("%(issue)s is published") % {"issue": str(issue)},
-                      url=reverse("bulletin:issue", args=[issue.pk]), webhook_owners=units)
+        recipients = {user for unit in units for user in org_selectors.unit_users(unit, [Role.REPORTER, Role.LEADER])}
+        notices.notify(recipients=recipients, kind="bulletin.issue.published", actor=actor, target=issue,
+                       title=_("%(issue)s is published") % {"issue": str(issue)},
+                       url=reverse("bulletin:issue", args=[issue.pk]), webhook_owners=units)
     return issue
 
 
@@ -504,7 +493,7 @@ def topic_send_reminders(*, today: date, remind_before: int = 2) -> int:
             notice_kind = f"bulletin.topic.{kind}"
             already = set(Notification.objects.filter(kind=notice_kind, target_type="bulletin.topic",
                                                       target_id=str(topic.pk)).values_list("recipient_id", flat=True))
-            recipients = [u for u in _unit_users(unit, [Role.REPORTER]) if u.pk not in already]
+            recipients = [u for u in org_selectors.unit_users(unit, [Role.REPORTER]) if u.pk not in already]
             if not recipients:
                 continue
             title = (_("Reminder: the commissioned piece “%(title)s” is due on %(deadline)s") if kind == "remind"

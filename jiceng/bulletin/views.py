@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
-from jiceng.core.errors import DomainError
+from jiceng.core.errors import DomainError, error_text
 from jiceng.core.exports import XLSX_CONTENT_TYPE
 from jiceng.core.history import HistoryMixin
 from jiceng.core.http import attachment_response
@@ -63,10 +63,7 @@ def _issue_for_write(user, pk):
 
 
 def _refusal(request, error) -> None:
-    if isinstance(error, ValidationError):
-        messages.error(request, "；".join(error.messages))
-    else:
-        messages.error(request, str(error.message))
+    messages.error(request, error_text(error))
 
 
 class HomeView(LoginRequiredMixin, TemplateView):

@@ -6,6 +6,15 @@ Each error has a stable `code` (for API clients) and a human message (translated
 from django.utils.translation import gettext_lazy as _
 
 
+def error_text(error) -> str:
+    """One line of text for a refusal: a DomainError's message or a ValidationError's messages."""
+    from django.core.exceptions import ValidationError
+
+    if isinstance(error, ValidationError):
+        return "；".join(str(m) for m in error.messages)
+    return str(getattr(error, "message", error))
+
+
 class DomainError(Exception):
     """A rule of the domain refused the change; nothing was written."""
 

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from jiceng.core.crypto import normalize_mobile, validate_mobile
-from jiceng.core.errors import DomainError
+from jiceng.core.errors import DomainError, error_text
 
 from . import services
 from .choices import Channel
@@ -150,14 +150,10 @@ def import_suggestions(*, actor, campaign, data: bytes, default_compound=None, c
             except (DomainError, ValidationError) as error:
                 if not skip_bad_rows:
                     transaction.set_rollback(True)
-                    result.errors.append({"row": row["row"], "message": _message(error)})
+                    result.errors.append({"row": row["row"], "message": error_text(error)})
                     return result
-                result.skipped.append({"row": row["row"], "why": _message(error)})
+                result.skipped.append({"row": row["row"], "why": error_text(error)})
                 continue
             result.created += 1
     result.written = True
     return result
-
-
-def _message(error) -> str:
-    return "；".join(error.messages) if isinstance(error, ValidationError) else str(error.message)

@@ -16,7 +16,7 @@ from django.views.generic import ListView
 from jiceng.bulletin import services as bulletin_services
 from jiceng.core.crypto import mask_name, mask_phone
 from jiceng.core.documents import PDF_CONTENT_TYPE, render_document_pdf
-from jiceng.core.errors import DomainError
+from jiceng.core.errors import DomainError, error_text
 from jiceng.core.history import history_page
 from jiceng.core.http import attachment_response, client_ip
 from jiceng.core.views_mixins import form_errors_from
@@ -289,8 +289,7 @@ class IdeaView(LoginRequiredMixin, View):
             else:
                 raise DomainError(_("Unknown action."))
         except (ValidationError, DomainError) as error:
-            messages.error(request, "；".join(error.messages) if isinstance(error, ValidationError)
-                           else str(error.message))
+            messages.error(request, error_text(error))
         return redirect("ideas:idea", pk=idea.pk)
 
 

@@ -58,6 +58,13 @@ def notice_document(notice, entries, *, issuer: str) -> OfficialDocument:
                             date=notice.date)
 
 
+def notice_for_print(notice) -> OfficialDocument:
+    """The notice as printed, its projects ordered by unit, issued in the name of the programme's owner unit."""
+    entries = list(notice.entries.select_related("project__unit").order_by("project__unit__sort_order",
+                                                                           "project__unit__name", "project__name"))
+    return notice_document(notice, entries, issuer=notice.programme.owner_unit.name)
+
+
 def battle_map_pdf(*, programme, projects, months) -> bytes:
     rows = []
     for project in projects:

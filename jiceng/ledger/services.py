@@ -18,8 +18,8 @@ from jiceng.core import audit
 from jiceng.core import notifications as notices
 from jiceng.core.errors import DomainError, InvalidTransition, PermissionDenied
 from jiceng.core.workdays import add_workdays
+from jiceng.org import selectors as org_selectors
 from jiceng.org.choices import Role
-from jiceng.org.models import Membership
 
 from . import cells, permissions, rules
 from .choices import NoticeStatus, RectificationStatus, ReportStatus
@@ -57,17 +57,6 @@ def _fraction(value) -> Decimal | None:
     if value < 0 or value > 1:
         raise DomainError(_("Progress must lie between 0%% and 100%%."), code="progress_range", field="actual")
     return value
-
-
-def _unit_users(unit, roles):
-    return [m.user for m in Membership.objects.filter(unit=unit, role__in=roles, ended_at__isnull=True)
-            .select_related("user")]
-
-
-def _notify(**kwargs) -> None:
-    recipients = [u for u in set(kwargs.pop("recipients")) if u is not None]
-    if recipients:
-        notices.notify(recipients=recipients, **kwargs)
 
 
 # --- programmes and projects -------------------------------------------------------------------------------------
@@ -218,11 +207,12 @@ def report_return(*, actor, report: ProgressReport, reason: str, today: date | N
         report.save(update_fields=["status", "return_reason", "updated_at"])
         audit.record(actor=actor, action="ledger.report.returned", obj=report.project, before=before,
                      after=audit.snapshot(report, REPORT_FIELDS), payload={"month": report.month.isoformat()})
-        _notify(recipients=_unit_users(report.project.unit, [Role.REPORTER]), kind="ledger.report.returned",
-                actor=actor, target=report.project, level="reminder",
-                title=_("Report returned: %(project)s, %(month)s") % {"project": report.project.name,
-                                                                      "month": f"{report.month:%Y-%m}"},
-                body=report.return_reason, url=reverse("ledger:project", args=[report.project_id]))
+        notices.notify(
+            recipients=org_selectors.unit_users(report.project.unit, [Role.REPORTER]), kind="ledger.report.returned",
+            actor=actor, target=report.project, level="reminder", body=report.return_reason,
+            title=_("Report returned: %(project)s, %(month)s") % {"project": report.project.name,
+                                                                  "month": f"{report.month:%Y-%m}"},
+            url=reverse("ledger:project", args=[report.project_id]))
     return report
 
 
@@ -291,11 +281,12 @@ def rectification_open(*, actor, project: Project, description: str, start: date
         audit.record(actor=actor, action="ledger.rectification.opened", obj=project,
                      payload={"rectification": item.pk, "description": item.description,
                               "deadline": deadline.isoformat(), "workdays": workdays})
-        _notify(recipients=_unit_users(project.unit, [Role.REPORTER, Role.LEADER]),
-                kind="ledger.rectification.opened", actor=actor, target=project, level="urgent",
-                title=_("Rectification due %(deadline)s: %(project)s") % {"deadline": deadline.isoformat(),
-                                                                         "project": project.name},
-                body=item.description, url=reverse("ledger:project", args=[project.pk]), webhook_owners=[project.unit])
+        notices.notify(
+            recipients=org_selectors.unit_users(project.unit, [Role.REPORTER, Role.LEADER]),
+            kind="ledger.rectification.opened", actor=actor, target=project, level="urgent",
+            title=_("Rectification due %(deadline)s: %(project)s") % {"deadline": deadline.isoformat(),
+                                                                     "project": project.name},
+            body=item.description, url=reverse("ledger:project", args=[project.pk]), webhook_owners=[project.unit])
         cells.refresh_project(project)
     return item
 
@@ -331,10 +322,12 @@ def rectification_return(*, actor, rectification: Rectification, reason: str) ->
     with transaction.atomic():
         item = _rect_transition(actor=actor, item=rectification, verb="return",
                                 updates={"verification": _text(reason)})
-        _notify(recipients=_unit_users(item.project.unit, [Role.REPORTER]), kind="ledger.rectification.returned",
-                actor=actor, target=item.project, level="reminder", body=item.verification,
-                title=_("Rectification answer returned: %(project)s") % {"project": item.project.name},
-                url=reverse("ledger:project", args=[item.project_id]))
+        notices.notify(
+            recipients=org_selectors.unit_users(item.project.unit, [Role.REPORTER]),
+            kind="ledger.rectification.returned", actor=actor, target=item.project, level="reminder",
+            body=item.verification,
+            title=_("Rectification answer returned: %(project)s") % {"project": item.project.name},
+            url=reverse("ledger:project", args=[item.project_id]))
         return item
 
 
@@ -363,12 +356,12 @@ def rectifications_escalate(*, today: date, after_workdays: int = 3) -> int:
             item.save(update_fields=["escalated_at", "updated_at"])
             audit.record(actor=None, action="ledger.rectification.escalated", obj=item.project,
                          payload={"rectification": item.pk, "deadline": item.deadline.isoformat()})
-            recipients = _unit_users(item.project.unit, [Role.LEADER]) + _unit_users(
+            recipients = org_selectors.unit_users(item.project.unit, [Role.LEADER]) + org_selectors.unit_users(
                 item.project.programme.owner_unit, [Role.SUPERVISOR])
-            _notify(recipients=recipients, kind="ledger.rectification.escalated", target=item.project,
-                    level="urgent", title=_("Overdue rectification (due %(deadline)s): %(project)s") % {
-                        "deadline": item.deadline.isoformat(), "project": item.project.name},
-                    body=item.description, url=reverse("ledger:project", args=[item.project_id]))
+            notices.notify(recipients=recipients, kind="ledger.rectification.escalated", target=item.project,
+                           level="urgent", title=_("Overdue rectification (due %(deadline)s): %(project)s") % {
+                           "deadline": item.deadline.isoformat(), "project": item.project.name},
+                           body=item.description, url=reverse("ledger:project", args=[item.project_id]))
             cells.refresh_project(item.project, today=today)
         count += 1
     return count

@@ -17,7 +17,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from jiceng.core.attachments import attachments_of
 from jiceng.core.documents import DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE, render_docx, render_pdf
-from jiceng.core.errors import DomainError
+from jiceng.core.errors import DomainError, error_text
 from jiceng.core.exports import XLSX_CONTENT_TYPE
 from jiceng.core.history import HistoryMixin
 from jiceng.core.http import attachment_response
@@ -52,7 +52,7 @@ def _supervised(user, pk):
 
 
 def _refusal(request, error):
-    messages.error(request, "；".join(error.messages) if isinstance(error, ValidationError) else str(error.message))
+    messages.error(request, error_text(error))
 
 
 class HomeView(LoginRequiredMixin, ListView):
@@ -327,7 +327,7 @@ class NoticeDetailView(LoginRequiredMixin, HistoryMixin, DetailView):
         fmt = request.GET.get("format")
         if fmt in ("pdf", "docx"):
             notice = self.get_object()
-            document = notice_document(notice)
+            document = documents.notice_for_print(notice)
             if fmt == "pdf":
                 return attachment_response(render_pdf(document), f"{notice.title}.pdf", PDF_CONTENT_TYPE)
             return attachment_response(render_docx(document), f"{notice.title}.docx", DOCX_CONTENT_TYPE)
@@ -341,13 +341,6 @@ class NoticeDetailView(LoginRequiredMixin, HistoryMixin, DetailView):
 
         context["can_draft"] = bulletin.can_draft_for(self.request.user, self.object.programme.owner_unit)
         return context
-
-
-def notice_document(notice: Notice):
-    entries = list(notice.entries.select_related("project__unit").order_by("project__unit__sort_order",
-                                                                           "project__unit__name", "project__name"))
-    owner = notice.programme.owner_unit
-    return documents.notice_document(notice, entries, issuer=owner.name)
 
 
 class NoticeDraftView(LoginRequiredMixin, View):

@@ -82,6 +82,12 @@ def memberships_of_unit(unit):
     return Membership.objects.filter(unit=unit, ended_at__isnull=True).select_related("user").order_by("role", "id")
 
 
+def unit_users(unit, roles) -> list:
+    """The users holding one of `roles` in `unit` now (to notify them)."""
+    return [m.user for m in Membership.objects.filter(unit=unit, role__in=roles, ended_at__isnull=True)
+            .select_related("user")]
+
+
 def units_of_user(user):
     return Unit.objects.filter(memberships__user=user, memberships__ended_at__isnull=True).distinct()
 

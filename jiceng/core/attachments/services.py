@@ -10,7 +10,6 @@ Files are never deleted: an archived attachment keeps its file and history.
 import hashlib
 import posixpath
 import unicodedata
-from urllib.parse import quote
 
 from django.apps import apps
 from django.conf import settings
@@ -21,6 +20,7 @@ from django.utils import timezone
 
 from .. import audit
 from ..audit.service import object_label
+from ..http import content_disposition
 from ..models import Attachment
 from ..models.attachments import attachment_path, thumbnail_path
 from .content import inspect_upload
@@ -194,13 +194,6 @@ def download_name(attachment: Attachment) -> str:
     return f"{stem or DEFAULT_NAME}.{attachment.extension}"
 
 
-def _ascii_fallback(name: str) -> str:
-    stem, _dot, suffix = name.rpartition(".")
-    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
-    ascii_stem = "".join(ch for ch in ascii_stem if ch.isalnum() or ch in " -_()").strip()
-    return f"{ascii_stem or DEFAULT_NAME}.{suffix}"
-
-
 def attachment_download_response(attachment: Attachment) -> FileResponse:
     """A streamed download of the stored file, for a view that has already checked the reader's scope.
 
@@ -210,8 +203,6 @@ def attachment_download_response(attachment: Attachment) -> FileResponse:
     """
     name = download_name(attachment)
     response = FileResponse(attachment.file.open("rb"), content_type=attachment.content_type)
-    response["Content-Disposition"] = (
-        f"attachment; filename=\"{_ascii_fallback(name)}\"; filename*=UTF-8''{quote(name, safe='')}"
-    )
+    response["Content-Disposition"] = content_disposition(name, default=DEFAULT_NAME)
     response["X-Content-Type-Options"] = "nosniff"
     return response

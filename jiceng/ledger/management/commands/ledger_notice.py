@@ -7,8 +7,8 @@ from django.utils import timezone
 from jiceng.core.documents import render_docx, render_pdf
 from jiceng.core.errors import DomainError
 from jiceng.ledger import services
+from jiceng.ledger.documents import notice_for_print
 from jiceng.ledger.models import Notice, Programme
-from jiceng.ledger.views import notice_document
 
 
 class Command(BaseCommand):
@@ -34,7 +34,7 @@ class Command(BaseCommand):
             notice = Notice.objects.filter(programme=target, year=year, quarter=number).first() or \
                 services.notice_draft(actor=None, programme=target, year=year, quarter=number,
                                       date=timezone.localdate())
-            document = notice_document(notice)
+            document = notice_for_print(notice)
             content = render_pdf(document) if suffix == ".pdf" else render_docx(document)
         except DomainError as error:
             raise CommandError(str(error.message)) from error
