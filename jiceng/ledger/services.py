@@ -6,6 +6,7 @@ with an audit event; battle-map cells recomputed; notifications after commit.
 Raises jiceng.core.errors.PermissionDenied, InvalidTransition, DomainError, or Django's ValidationError.
 """
 
+import datetime
 from datetime import date
 from decimal import Decimal
 
@@ -377,7 +378,7 @@ def notice_draft(*, actor, programme: Programme, year: int, quarter: int, date: 
     if quarter not in (1, 2, 3, 4):
         raise DomainError(_("A quarter is 1, 2, 3 or 4."), code="bad_quarter", field="quarter")
     today = today or timezone.localdate()
-    last_month = date_cls(year, quarter * 3, 1)
+    last_month = datetime.date(year, quarter * 3, 1)  # `date` is the notice's date here
     title = _("Notice on the progress of %(programme)s in quarter %(quarter)s of %(year)s") % {
         "programme": programme.name, "quarter": "一二三四"[quarter - 1], "year": year}
     with transaction.atomic():
@@ -412,10 +413,6 @@ def notice_draft(*, actor, programme: Programme, year: int, quarter: int, date: 
         audit.record(actor=actor, action="ledger.notice.drafted", obj=notice,
                      payload={"projects": [e.project_id for e in entries]})
     return notice
-
-
-def date_cls(year, month, day):
-    return date(year, month, day)
 
 
 def notice_issue(*, actor, notice: Notice) -> Notice:
