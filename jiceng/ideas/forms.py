@@ -31,6 +31,11 @@ class StaffSuggestionForm(StyledForm):
         self.fields["compound"].queryset = compounds
 
 
+class CorrectionForm(StyledForm):
+    text = forms.CharField(label=_("The corrected words"), max_length=1000, widget=forms.Textarea(
+        attrs={"rows": 4, "autofocus": True}))
+
+
 class IdeaForm(StyledForm):
     title = forms.CharField(label=_("Title"), max_length=200)
     summary = forms.CharField(label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3}))

@@ -83,12 +83,26 @@ class PublicStatus:
     project_status: str = ""
 
 
+def suggestion_versions(suggestion: Suggestion) -> list[Suggestion]:
+    """Every version of a suggestion, first heard first (one query per version; chains are short)."""
+    first = suggestion
+    while first.supersedes_id:
+        first = Suggestion.objects.get(pk=first.supersedes_id)
+    versions = [first]
+    while (following := Suggestion.objects.filter(supersedes=versions[-1]).first()) is not None:
+        versions.append(following)
+    return versions
+
+
 def public_status(receipt: str) -> PublicStatus | None:
     suggestion = (Suggestion.objects.filter(receipt=receipt.strip().upper()[:12])
                   .select_related("campaign", "compound", "idea").first())
     if suggestion is None:
         return None
-    idea = suggestion.idea
+    newest = suggestion  # a corrected suggestion: its newest version is the one linked to the idea
+    while (following := Suggestion.objects.filter(supersedes=newest).select_related("idea").first()) is not None:
+        newest = following
+    idea = newest.idea
     stage, progress, project_status = "received", None, ""
     if idea is not None:
         stage = {IdeaStatus.DRAFT: "merged", IdeaStatus.EVALUATING: "evaluating"}.get(idea.status, idea.status)

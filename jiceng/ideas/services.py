@@ -129,17 +129,30 @@ def suggestion_submit(*, actor, campaign: Campaign, compound, text: str, channel
 
 
 def suggestion_correct(*, actor, suggestion: Suggestion, text: str) -> Suggestion:
-    """A correction is a new version that supersedes the old one (the words first heard are kept)."""
+    """A correction is a new version that supersedes the old one; the words first heard are kept unchanged.
+
+    The new version takes over the old one's category and idea (the old one leaves the idea, so the count of
+    residents behind it stays right); the resident's receipt keeps working (the status follows the versions).
+    Only the newest version can be corrected, and only with different words.
+    """
     _require(permissions.can_work(actor, suggestion.campaign), actor)
-    correction = suggestion_submit(actor=actor, campaign=suggestion.campaign, compound=suggestion.compound,
-                                   text=text, channel=suggestion.channel, name=suggestion.name,
-                                   phone=suggestion.phone)
+    text = _text(text)
+    if Suggestion.objects.filter(supersedes=suggestion).exists():
+        raise DomainError(_("This suggestion has already been corrected; correct its newest version."),
+                          code="superseded")
+    if text == suggestion.text:
+        raise DomainError(_("The corrected words are the same as before."), code="unchanged", field="text")
     with transaction.atomic():
-        Suggestion.objects.filter(pk=correction.pk).update(supersedes=suggestion, receipt=correction.receipt,
-                                                            idea=suggestion.idea)
+        correction = suggestion_submit(actor=actor, campaign=suggestion.campaign, compound=suggestion.compound,
+                                       text=text, channel=suggestion.channel, name=suggestion.name,
+                                       phone=suggestion.phone)
+        Suggestion.objects.filter(pk=correction.pk).update(supersedes=suggestion, idea=suggestion.idea,
+                                                            category=suggestion.category)
+        Suggestion.objects.filter(pk=suggestion.pk).update(idea=None)
         correction.refresh_from_db()
         audit.record(actor=actor, action="ideas.suggestion.corrected", obj=suggestion,
-                     payload={"correction": correction.pk})
+                     before={"text": suggestion.text, "idea": suggestion.idea_id},
+                     after={"text": text, "idea": None}, payload={"correction": correction.pk})
     return correction
 
 

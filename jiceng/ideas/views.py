@@ -16,14 +16,14 @@ from django.views.generic import ListView
 from jiceng.bulletin import services as bulletin_services
 from jiceng.core.crypto import mask_name, mask_phone
 from jiceng.core.documents import PDF_CONTENT_TYPE, render_document_pdf
-from jiceng.core.errors import DomainError, error_text
+from jiceng.core.errors import DomainError, PermissionDenied, error_text
 from jiceng.core.history import history_page
 from jiceng.core.http import attachment_response, client_ip
 from jiceng.core.views_mixins import form_errors_from
 
 from . import intake, permissions, selectors, services
 from .choices import Channel, IdeaStatus
-from .forms import IdeaForm, PublicSuggestionForm, StaffSuggestionForm
+from .forms import CorrectionForm, IdeaForm, PublicSuggestionForm, StaffSuggestionForm
 from .models import Campaign, Idea, Suggestion
 
 
@@ -169,6 +169,41 @@ class CampaignView(LoginRequiredMixin, View):
         return self.get(request, pk, form=form, status=400)
 
 
+class SuggestionCorrectView(LoginRequiredMixin, View):
+    """Correct what was recorded (a typing slip, a misheard word): a new version; the first words stay on record."""
+
+    template_name = "ideas/correct.html"
+
+    def suggestion(self, request, pk):
+        suggestion = get_object_or_404(Suggestion.objects.select_related("campaign__owner_unit__division",
+                                                                         "compound"), pk=pk)
+        if not permissions.can_view(request.user, suggestion.campaign):
+            raise Http404
+        if not permissions.can_work(request.user, suggestion.campaign):
+            raise DjangoPermissionDenied
+        return suggestion
+
+    def get(self, request, pk, form=None, status=200):
+        suggestion = self.suggestion(request, pk)
+        versions = selectors.suggestion_versions(suggestion)
+        return render(request, self.template_name, {
+            "suggestion": suggestion, "versions": versions, "newest": versions[-1],
+            "form": form or CorrectionForm(initial={"text": suggestion.text})}, status=status)
+
+    def post(self, request, pk):
+        suggestion = self.suggestion(request, pk)
+        form = CorrectionForm(request.POST)
+        if form.is_valid():
+            try:
+                services.suggestion_correct(actor=request.user, suggestion=suggestion, text=form.cleaned_data["text"])
+            except (ValidationError, DomainError) as error:
+                form_errors_from(form, error)
+            else:
+                messages.success(request, _("Corrected; the first words stay on record."))
+                return redirect("ideas:campaign", pk=suggestion.campaign_id)
+        return self.get(request, pk, form=form, status=400)
+
+
 class CampaignReportView(LoginRequiredMixin, View):
     """The funnel by compound, channel and category with charts; the campaign as XLSX; the plan as PDF/DOCX."""
 
@@ -288,6 +323,8 @@ class IdeaView(LoginRequiredMixin, View):
                 services.idea_unmerge(actor=request.user, suggestion=suggestion)
             else:
                 raise DomainError(_("Unknown action."))
+        except PermissionDenied as error:
+            raise DjangoPermissionDenied from error
         except (ValidationError, DomainError) as error:
             messages.error(request, error_text(error))
         return redirect("ideas:idea", pk=idea.pk)

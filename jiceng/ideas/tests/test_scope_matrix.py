@@ -1,0 +1,184 @@
+"""The ideas scope matrix, generated: every role × every ideas page and API endpoint × another street's campaign.
+
+Reads of another street's campaign, suggestion or idea answer 404 (the object is not said to exist); writes are
+refused (403, or 404 where the page does not reveal the object) and write nothing. Inside their own street,
+leaders change nothing and only administrators and supervisors decide (a community's worker does not see a
+street's campaign at all unless a work group takes them in).
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+from django.core.cache import cache
+from rest_framework.test import APIClient
+
+from jiceng.core.models import AuditEvent
+from jiceng.ideas import services
+from jiceng.ideas.models import Evaluation, Idea, Suggestion
+from jiceng.org.choices import Role
+
+pytestmark = pytest.mark.django_db
+
+SCORES = {"feasibility": 8, "demand": 8, "cost": 6, "urgency": 7}
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    name: str
+    method: str
+    url: str  # formatted with the campaign's objects
+    api: bool
+    data: dict | None = None
+
+
+READS = [
+    Endpoint("page campaign", "get", "/ideas/campaigns/{campaign}/", api=False),
+    Endpoint("page campaign grouped", "get", "/ideas/campaigns/{campaign}/?group=1", api=False),
+    Endpoint("page report", "get", "/ideas/campaigns/{campaign}/report/", api=False),
+    Endpoint("page report xlsx", "get", "/ideas/campaigns/{campaign}/report/?format=xlsx", api=False),
+    Endpoint("page plan pdf", "get", "/ideas/campaigns/{campaign}/report/?format=pdf", api=False),
+    Endpoint("page plan docx", "get", "/ideas/campaigns/{campaign}/report/?format=docx", api=False),
+    Endpoint("page poster", "get", "/ideas/campaigns/{campaign}/poster/{compound}.pdf", api=False),
+    Endpoint("page idea", "get", "/ideas/ideas/{idea}/", api=False),
+    Endpoint("page correct form", "get", "/ideas/suggestions/{suggestion}/correct/", api=False),
+    Endpoint("api campaign", "get", "/api/ideas/campaigns/{campaign}/", api=True),
+    Endpoint("api suggestion", "get", "/api/ideas/suggestions/{suggestion}/", api=True),
+    Endpoint("api idea", "get", "/api/ideas/ideas/{idea}/", api=True),
+    Endpoint("api idea history", "get", "/api/ideas/ideas/{idea}/history/", api=True),
+]
+WRITES = [
+    Endpoint("page enter suggestion", "post", "/ideas/campaigns/{campaign}/", api=False,
+             data={"compound": "{compound}", "channel": "visit", "text": "越权录入的建议内容"}),
+    Endpoint("page categorise", "post", "/ideas/campaigns/{campaign}/", api=False,
+             data={"categorise": "{suggestion}", "category": "安全"}),
+    Endpoint("page create idea", "post", "/ideas/campaigns/{campaign}/", api=False,
+             data={"create_idea": "1", "title": "越权金点子", "suggestion": "{suggestion}"}),
+    Endpoint("page correct", "post", "/ideas/suggestions/{suggestion}/correct/", api=False,
+             data={"text": "越权更正的建议内容"}),
+    Endpoint("page evaluate", "post", "/ideas/ideas/{idea}/", api=False,
+             data={"verb": "evaluate", **{f"score_{k}": v for k, v in SCORES.items()}}),
+    Endpoint("page adopt", "post", "/ideas/ideas/{idea}/", api=False, data={"verb": "adopted", "reason": "越权"}),
+    Endpoint("page decline", "post", "/ideas/ideas/{idea}/", api=False, data={"verb": "declined", "reason": "越权"}),
+    Endpoint("page take out", "post", "/ideas/ideas/{idea}/", api=False,
+             data={"verb": "unmerge", "suggestion": "{merged}"}),
+    Endpoint("page draft bulletin", "post", "/ideas/ideas/{idea}/", api=False, data={"verb": "draft"}),
+    Endpoint("api enter suggestion", "post", "/api/ideas/campaigns/{campaign}/suggestions/", api=True,
+             data={"compound": "{compound}", "channel": "visit", "text": "越权录入的建议内容"}),
+    Endpoint("api create idea", "post", "/api/ideas/ideas/", api=True,
+             data={"campaign": "{campaign}", "title": "越权金点子", "suggestions": ["{suggestion}"]}),
+    Endpoint("api merge", "post", "/api/ideas/ideas/{idea}/merge/", api=True, data={"suggestions": ["{suggestion}"]}),
+    Endpoint("api evaluate", "post", "/api/ideas/ideas/{idea}/evaluate/", api=True, data={"scores": SCORES}),
+    Endpoint("api decide", "post", "/api/ideas/ideas/{idea}/decide/", api=True,
+             data={"decision": "adopted", "reason": "越权"}),
+]
+DECIDING = [e for e in WRITES if e.name in ("page adopt", "page decline", "api decide")]
+
+
+def _campaign(world, unit, compound, code, worker):
+    campaign = services.campaign_create(actor=None, owner_unit=unit, title=f"金点子征集{code}", code=code,
+                                        starts_on=dt.date(2020, 5, 6), ends_on=dt.date(2020, 5, 31),
+                                        compounds=[compound])
+    loose = services.suggestion_submit(actor=None, campaign=campaign, compound=compound, text="楼道灯坏了没人修",
+                                       channel="visit", name="王五", phone="13812345678")
+    merged = services.suggestion_submit(actor=None, campaign=campaign, compound=compound, text="车棚漏雨了",
+                                        channel="phone")
+    idea = services.idea_create(actor=world.user(worker), campaign=campaign, title="车棚修缮", suggestions=[merged])
+    return {"campaign": campaign.pk, "compound": compound.pk, "suggestion": loose.pk, "merged": merged.pk,
+            "idea": idea.pk}
+
+
+@pytest.fixture
+def targets(world):
+    cache.clear()
+    return {"foreign": _campaign(world, world.unit_b, world.compound_b, "matrix-b", "reporter_b"),
+            "own": _campaign(world, world.unit_a, world.compound_a, "matrix-a", "admin_a")}
+
+
+def _fill(value, ids):
+    if isinstance(value, list):
+        return [_fill(v, ids) for v in value]
+    if isinstance(value, str) and value.startswith("{") and value.endswith("}"):
+        return ids[value[1:-1]]
+    return value
+
+
+def _call(user, endpoint, ids):
+    client = APIClient()
+    if user is not None:
+        client.force_login(user)
+    url = endpoint.url.format(**ids)
+    data = {k: _fill(v, ids) for k, v in (endpoint.data or {}).items()}
+    if endpoint.method == "get":
+        return client.get(url)
+    if endpoint.api:
+        return client.post(url, data, format="json")
+    return client.post(url, data)
+
+
+def _state():
+    """Everything a write could change: audit rows and the ideas tables."""
+    return (AuditEvent.objects.count(), Suggestion.objects.count(), Idea.objects.count(),
+            Evaluation.objects.count(), sorted(Suggestion.objects.values_list("pk", "idea_id", "category")),
+            sorted(Idea.objects.values_list("pk", "status", "title")))
+
+
+@pytest.mark.parametrize("role", Role.values)
+@pytest.mark.parametrize("endpoint", READS, ids=lambda e: e.name)
+def test_reading_another_streets_campaign_answers_404(world, targets, role, endpoint):
+    response = _call(world.user(f"{role}_a"), endpoint, targets["foreign"])
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("role", Role.values)
+@pytest.mark.parametrize("endpoint", WRITES, ids=lambda e: e.name)
+def test_changing_another_streets_campaign_is_refused_and_writes_nothing(world, targets, role, endpoint):
+    before = _state()
+    response = _call(world.user(f"{role}_a"), endpoint, targets["foreign"])
+    assert response.status_code in (403, 404)
+    assert _state() == before
+
+
+@pytest.mark.parametrize("endpoint", WRITES, ids=lambda e: e.name)
+def test_a_leader_changes_nothing_in_the_own_street(world, targets, endpoint):
+    before = _state()
+    response = _call(world.user("leader_a"), endpoint, targets["own"])
+    assert response.status_code == 403
+    assert _state() == before
+
+
+@pytest.mark.parametrize("role", [Role.REPORTER, Role.WORK_GROUP, Role.EDITOR, Role.LEADER])
+@pytest.mark.parametrize("endpoint", DECIDING, ids=lambda e: e.name)
+def test_only_administrators_and_supervisors_decide(world, targets, role, endpoint):
+    before = _state()
+    response = _call(world.user(f"{role}_a"), endpoint, targets["own"])
+    assert response.status_code == 403
+    assert _state() == before
+
+
+@pytest.mark.parametrize("role", [Role.ADMIN, Role.SUPERVISOR])
+def test_administrators_and_supervisors_of_the_street_decide(world, targets, role):
+    response = _call(world.user(f"{role}_a"), DECIDING[-1], targets["own"])
+    assert response.status_code == 200, response.content[:300]
+    assert Idea.objects.get(pk=targets["own"]["idea"]).status == "adopted"
+
+
+@pytest.mark.parametrize("endpoint", READS, ids=lambda e: e.name)
+def test_anonymous_visitors_reach_no_staff_endpoint(world, targets, endpoint):
+    response = _call(None, endpoint, targets["own"])
+    assert response.status_code in (302, 401, 403)
+    assert "王五" not in response.content.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("role", Role.values)
+@pytest.mark.parametrize("url", ["/api/ideas/campaigns/", "/api/ideas/suggestions/", "/api/ideas/ideas/"])
+def test_lists_never_contain_another_streets_objects(world, targets, role, url):
+    client = APIClient()
+    client.force_login(world.user(f"{role}_a"))
+    rows = client.get(url + "?page_size=500").json()["results"]
+    foreign = {"/api/ideas/campaigns/": {targets["foreign"]["campaign"]},
+               "/api/ideas/suggestions/": {targets["foreign"]["suggestion"], targets["foreign"]["merged"]},
+               "/api/ideas/ideas/": {targets["foreign"]["idea"]}}[url]
+    if role != Role.COMMUNITY_WORKER:  # a community's worker sees the street's campaigns only through a work group
+        assert rows, "the own street's objects are listed"
+    assert not {row["id"] for row in rows} & foreign
