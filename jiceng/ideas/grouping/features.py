@@ -38,7 +38,7 @@ _RE_CLAUSE = re.compile(r"[\s,.;:!?，。；：！？、…~～()（）\[\]【�
 _RE_SEPARATOR = re.compile(r"[^0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 #: Weight of a residual noun shared with other texts and rare in the batch (verbs and the rest count less).
-WORD_WEIGHT = 2.5
+WORD_WEIGHT = 1.0
 VERB_FACTOR = 0.5
 OTHER_FACTOR = 0.25
 BIGRAM_WEIGHT = 0.6
@@ -127,9 +127,11 @@ def analyse(text: str, lexicon: Lexicon | None = None) -> Analysis:
     lexicon = lexicon or default_lexicon()
     salience: dict[str, float] = {}
     residue: list[str] = []
-    for number, clause in enumerate(clauses(text)):
+    seen_content = carry_request = False
+    for clause in clauses(text):
         mentions: list[list] = []  # [concept names, used as a place?, end position]
-        request = at_pending = False
+        request, at_pending = carry_request, False
+        residue_before = len(residue)
         for chunk in _RE_SEPARATOR.split(_RE_LOCATOR.sub(" ", clause)):
             start, span_start = 0, 0
             while start < len(chunk):
@@ -158,7 +160,12 @@ def analyse(text: str, lexicon: Lexicon | None = None) -> Analysis:
             if span_start < len(chunk):
                 residue.append(chunk[span_start:])
             at_pending = False
-        weight = 1.0 if number == 0 or request else LATER_CLAUSE
+        has_content = bool(mentions) or len(residue) > residue_before
+        # a clause of filler only ("市民来电反映", "诉求：", "建议：") neither counts as the first clause nor
+        # uses up a request: the next clause is the first, or the request.
+        carry_request = request and not has_content
+        weight = 1.0 if not seen_content or request else LATER_CLAUSE
+        seen_content = seen_content or has_content
         for names, locative, _ in mentions:
             for name in names:
                 salience[name] = max(salience.get(name, 0.0), weight * (LOCATIVE if locative else 1.0))
