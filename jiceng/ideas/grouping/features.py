@@ -32,6 +32,19 @@ _RE_LOCATOR = re.compile(
     r"|[a-z]\s*(?:座|栋|区)"
     r"|[0-9]+"
 )
+#: A record's label before a colon at the very start ("坝坝会记录：", "楼组长记：", "来电人反映：", "网格员走访：",
+#: "12345工单："): it says who wrote the words down or how they came in, not what the resident asks for.
+_RE_LABEL = re.compile(
+    r"^[^,.;!?:，。；！？]{0,14}?(?:记录|纪要|记|反映|走访|入户|来电|留言|热线|工单|问卷|意见簿|意见箱|信箱|会议|会|发言|摘录|反馈"
+    r"|群|原话|代表)[^,.;!?:，。；！？]{0,6}:"
+)
+#: Who is asked to act, right after the asking verb ("要求物业…", "请城管…", "协调电信…"): the addressee, not the
+#: topic (a property company as the topic is "引进物业", "物业费", "物业不作为").
+_RE_ADDRESSEE = re.compile(
+    r"(?<=要求|督促|通知|联系|协调|希望|建议|麻烦)(?:物业公司|物业|城管|环卫|派出所|民警|电信|移动|联通|运营商|供电局|供电所"
+    r"|自来水公司|燃气公司|热力公司|房管所|房管局|园林局|园林)(?!费|管理费|服务费)"
+    r"|(?<=[请让由叫找催])(?:物业公司|物业|城管|环卫|派出所|电信|运营商|供电局|园林)(?!费|管理费|服务费)"
+)
 #: Clause boundaries: punctuation and white space.
 _RE_CLAUSE = re.compile(r"[\s,.;:!?，。；：！？、…~～()（）\[\]【】《》“”\"'‘’/|]+")
 #: Anything that is neither a CJK ideograph nor an ASCII letter or digit separates text into chunks.
@@ -112,8 +125,13 @@ def _pos_weight(tag: str) -> float:
 
 
 def clauses(text: str) -> list[str]:
-    """The clauses of a text: split at punctuation and white space, after full-width to half-width folding."""
+    """The clauses of a text: split at punctuation and white space, after full-width to half-width folding and
+    without a leading record label ("坝坝会记录：…")."""
     folded = unicodedata.normalize("NFKC", text or "").lower()
+    folded = _RE_ADDRESSEE.sub(" ", folded)
+    unlabelled = _RE_LABEL.sub("", folded, count=1)
+    if unlabelled.strip():  # a text that is nothing but a label keeps it
+        folded = unlabelled
     return [clause for clause in _RE_CLAUSE.split(folded) if clause]
 
 
@@ -169,9 +187,16 @@ def analyse(text: str, lexicon: Lexicon | None = None) -> Analysis:
         for names, locative, _ in mentions:
             for name in names:
                 salience[name] = max(salience.get(name, 0.0), weight * (LOCATIVE if locative else 1.0))
-    for name, left, right in lexicon.derived:
+    derived_only = set()
+    for name, left, right, _unless in lexicon.derived:
         if left in salience and right in salience:
+            if name not in salience:
+                derived_only.add(name)
             salience[name] = max(salience.get(name, 0.0), min(salience[left], salience[right]))
+    for name, _left, _right, unless in lexicon.derived:
+        if unless is not None and name in derived_only and unless in salience:
+            del salience[name]  # derived only, and the exception holds (a broken lift is not a lift to add)
+            derived_only.discard(name)
     words: dict[str, float] = {}
     grams: dict[str, None] = {}
     for span in residue:

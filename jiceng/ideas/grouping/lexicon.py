@@ -23,7 +23,7 @@ PLACE_AND = "_AND"
 
 _RE_ENTRY = re.compile(r"^(?P<name>[A-Z_][A-Z0-9_]*)\s+(?P<weight>[0-9.]+)\s*:\s*(?P<variants>.*)$")
 _RE_DERIVED = re.compile(r"^(?P<name>[A-Z][A-Z0-9_]*)\s+(?P<weight>[0-9.]+)\s*=\s*(?P<left>[A-Z0-9_]+)\s*&\s*"
-                         r"(?P<right>[A-Z0-9_]+)\s*$")
+                         r"(?P<right>[A-Z0-9_]+)\s*(?:-\s*(?P<unless>[A-Z0-9_]+)\s*)?$")
 
 
 class LexiconError(ValueError):
@@ -34,12 +34,14 @@ class LexiconError(ValueError):
 class Lexicon:
     """Variants (lower-cased surface forms) mapped to the concepts they stand for, with each concept's weight.
 
-    ``derived`` lists (name, left, right): the concept *name* is present whenever *left* and *right* both are.
+    ``derived`` lists (name, left, right, unless): the concept *name* is present whenever *left* and *right* both
+    are, except when the concept *unless* (None: no exception) is present too ("ELEVATOR = LIFT & ADD - LIFT_FAULT":
+    asking for a lift, unless the text is about a broken one).
     """
 
     variants: dict[str, tuple[str, ...]]
     weights: dict[str, float]
-    derived: tuple[tuple[str, str, str], ...] = ()
+    derived: tuple[tuple[str, str, str, str | None], ...] = ()
     max_length: int = field(default=1)
 
     def match_at(self, text: str, start: int) -> tuple[int, tuple[str, ...]] | None:
@@ -59,7 +61,7 @@ def parse_lexicon(text: str) -> Lexicon:
     """
     variants: dict[str, list[str]] = {}
     weights: dict[str, float] = {}
-    derived: list[tuple[str, str, str]] = []
+    derived: list[tuple[str, str, str, str | None]] = []
 
     def declare(name: str, weight: float, number: int) -> None:
         if name in weights and weights[name] != weight:
@@ -72,7 +74,7 @@ def parse_lexicon(text: str) -> Lexicon:
             continue
         if match := _RE_DERIVED.match(line):
             declare(match["name"], float(match["weight"]), number)
-            derived.append((match["name"], match["left"], match["right"]))
+            derived.append((match["name"], match["left"], match["right"], match["unless"]))
             continue
         match = _RE_ENTRY.match(line)
         if not match:
@@ -83,9 +85,9 @@ def parse_lexicon(text: str) -> Lexicon:
             concepts = variants.setdefault(variant.lower(), [])
             if name not in concepts:
                 concepts.append(name)
-    for name, left, right in derived:
-        for part in (left, right):
-            if part not in weights:
+    for name, left, right, unless in derived:
+        for part in (left, right, unless):
+            if part is not None and part not in weights:
                 raise LexiconError(f"derived concept {name} uses unknown concept {part}")
     # A filler word that is also a real variant elsewhere keeps only its real meaning.
     table = {}

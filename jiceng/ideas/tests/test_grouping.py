@@ -149,3 +149,35 @@ def test_a_concept_in_a_descriptive_later_clause_counts_less_than_in_the_first()
 def test_a_one_character_entry_does_not_take_a_character_out_of_a_common_word():
     assert "NOISE" not in dict(analyse("邻居两家天天吵架").concepts)
     assert "NOISE" in dict(analyse("楼下天天吵").concepts)
+
+
+@pytest.mark.parametrize("labelled, plain", [
+    ("坝坝会记录：院坝还是泥巴地，一下雨就没法走", "院坝还是泥巴地，一下雨就没法走"),
+    ("楼组长记：3号楼楼道灯坏了", "3号楼楼道灯坏了"),
+    ("来电人反映：小区垃圾没人清运", "小区垃圾没人清运"),
+    ("网格员走访：独居老人希望有人送餐", "独居老人希望有人送餐"),
+])
+def test_a_records_label_says_nothing_about_the_problem(labelled, plain):
+    assert analyse(labelled) == analyse(plain)
+
+
+def test_a_label_like_start_that_names_the_problem_is_kept():
+    assert dict(analyse("楼道灯：坏了三个月").concepts).keys() >= {"LIGHT", "STAIRWELL"}
+
+
+def test_labelled_records_of_different_problems_are_not_grouped_by_their_label():
+    texts = ["坝坝会记录：院坝地面坑坑洼洼，建议重新硬化", "坝坝会记录：茶馆打麻将吵到半夜，建议限时",
+             "坝坝会记录：公厕太脏，建议增加保洁", "坝坝会记录：垃圾清运不及时，建议增加频次"]
+    assert all(len(group) == 1 for group in group_suggestions(list(enumerate(texts))))
+
+
+def test_the_party_asked_to_act_is_not_the_topic():
+    asked = dict(analyse("要求物业清理楼道杂物").concepts)
+    assert "PROPERTY_CO" not in asked and "CLUTTER" in asked
+    assert "PROPERTY_CO" in dict(analyse("建议引进物业公司").concepts)
+    assert "FEES" in dict(analyse("希望物业费降低一点").concepts)
+
+
+def test_a_request_marker_alone_before_a_colon_makes_the_next_clause_the_request():
+    plain = dict(analyse("市民来电反映，小区很乱。诉求：增设充电桩").concepts)
+    assert plain["CHARGING"] == 1.0
