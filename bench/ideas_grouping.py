@@ -89,7 +89,7 @@ def main():
 
     print("\n== quality ==")
     for name in ("labelled", "heldout", "fresh", "fresh2", "north", "south", "central", "township", "east",
-                 "southwest"):
+                 "southwest", "northeast", "capital", "chengdu", "prefecture"):
         if not (DATA / f"suggestions_{name}.csv").exists():
             continue
         count, groups, pairwise, bcubed = quality(name)

@@ -7,13 +7,13 @@ street's campaign at all unless a work group takes them in).
 """
 
 import datetime as dt
-from dataclasses import dataclass
 
 import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from jiceng.core.models import AuditEvent
+from jiceng.core.tests.matrix import Endpoint, call
 from jiceng.ideas import services
 from jiceng.ideas.models import Evaluation, Idea, Suggestion
 from jiceng.org.choices import Role
@@ -21,15 +21,6 @@ from jiceng.org.choices import Role
 pytestmark = pytest.mark.django_db
 
 SCORES = {"feasibility": 8, "demand": 8, "cost": 6, "urgency": 7}
-
-
-@dataclass(frozen=True)
-class Endpoint:
-    name: str
-    method: str
-    url: str  # formatted with the campaign's objects
-    api: bool
-    data: dict | None = None
 
 
 READS = [
@@ -95,25 +86,11 @@ def targets(world):
             "own": _campaign(world, world.unit_a, world.compound_a, "matrix-a", "admin_a")}
 
 
-def _fill(value, ids):
-    if isinstance(value, list):
-        return [_fill(v, ids) for v in value]
-    if isinstance(value, str) and value.startswith("{") and value.endswith("}"):
-        return ids[value[1:-1]]
-    return value
-
-
 def _call(user, endpoint, ids):
     client = APIClient()
     if user is not None:
         client.force_login(user)
-    url = endpoint.url.format(**ids)
-    data = {k: _fill(v, ids) for k, v in (endpoint.data or {}).items()}
-    if endpoint.method == "get":
-        return client.get(url)
-    if endpoint.api:
-        return client.post(url, data, format="json")
-    return client.post(url, data)
+    return call(client, endpoint, ids)
 
 
 def _state():

@@ -4,23 +4,13 @@ Reads of another street's object answer 404; writes answer 403; nothing changes.
 Leaders (and every role but admin) change nothing even inside their own scope.
 """
 
-from dataclasses import dataclass
-
 import pytest
 from rest_framework.test import APIClient
 
 from jiceng.core.models import AuditEvent
+from jiceng.core.tests.matrix import Endpoint, call
 from jiceng.org import services
 from jiceng.org.choices import PartyOrgKind, Role
-
-
-@dataclass(frozen=True)
-class Endpoint:
-    name: str
-    method: str
-    url: str  # formatted with the world's objects
-    api: bool
-    data: dict | None = None
 
 
 def _targets(world, party_org):
@@ -66,21 +56,6 @@ WRITES = [
 ]
 
 
-def _fill(value, ids):
-    if isinstance(value, str) and value.startswith("{") and value.endswith("}"):
-        return ids[value[1:-1]]
-    return value
-
-
-def _call(client, endpoint, ids):
-    url = endpoint.url.format(**ids)
-    data = {k: _fill(v, ids) for k, v in (endpoint.data or {}).items()}
-    method = getattr(client, endpoint.method)
-    if endpoint.api:
-        return method(url, data, format="json") if endpoint.method != "get" else method(url)
-    return method(url, data) if endpoint.method == "post" else method(url)
-
-
 @pytest.fixture
 def matrix_world(world):
     party_org = services.party_org_create(actor=None, name="马固村老院楼院党支部", kind=PartyOrgKind.BRANCH,
@@ -100,7 +75,7 @@ def _client(user, api):
 def test_reading_another_streets_object_answers_404(matrix_world, role, endpoint):
     world, targets = matrix_world
     client = _client(world.user(f"{role}_a"), endpoint.api)
-    assert _call(client, endpoint, targets["foreign"]).status_code == 404
+    assert call(client, endpoint, targets["foreign"]).status_code == 404
 
 
 @pytest.mark.django_db
@@ -110,7 +85,7 @@ def test_changing_another_streets_object_answers_403_and_changes_nothing(matrix_
     world, targets = matrix_world
     before = AuditEvent.objects.count()
     client = _client(world.user(f"{role}_a"), endpoint.api)
-    assert _call(client, endpoint, targets["foreign"]).status_code == 403
+    assert call(client, endpoint, targets["foreign"]).status_code == 403
     assert AuditEvent.objects.count() == before
 
 
@@ -121,7 +96,7 @@ def test_no_role_but_admin_changes_org_even_in_its_own_scope(matrix_world, role,
     world, targets = matrix_world
     before = AuditEvent.objects.count()
     client = _client(world.user(f"district_{role}"), endpoint.api)
-    assert _call(client, endpoint, targets["own"]).status_code == 403
+    assert call(client, endpoint, targets["own"]).status_code == 403
     assert AuditEvent.objects.count() == before
 
 
@@ -133,7 +108,7 @@ def test_an_admin_of_the_street_may_change_its_own_objects(matrix_world, endpoin
     ids = dict(targets["own"])
     if "archive division" in endpoint.name:
         ids["division"] = world.managed_a.pk
-    response = _call(client, endpoint, ids)
+    response = call(client, endpoint, ids)
     assert response.status_code in (200, 201, 302), getattr(response, "data", response.content[:300])
 
 
@@ -141,7 +116,7 @@ def test_an_admin_of_the_street_may_change_its_own_objects(matrix_world, endpoin
 @pytest.mark.parametrize("endpoint", READS, ids=lambda e: e.name)
 def test_anonymous_visitors_reach_nothing(matrix_world, endpoint):
     world, targets = matrix_world
-    response = _call(APIClient(), endpoint, targets["own"])
+    response = call(APIClient(), endpoint, targets["own"])
     assert response.status_code in (302, 401, 403)
 
 
