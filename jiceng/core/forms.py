@@ -15,3 +15,29 @@ class StyledForm(forms.Form):
             else:
                 css = "form-control"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleImageField(forms.FileField):
+    """Several files from one input (photos from a phone's camera or gallery); the content is checked later by the
+    attachment service, never here by name."""
+
+    widget = MultipleFileInput
+
+    def __init__(self, *args, max_files: int | None = None, **kwargs):
+        self.max_files = max_files
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/*"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        from django.core.exceptions import ValidationError
+        from django.utils.translation import gettext as _
+
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        if self.max_files is not None and len(files) > self.max_files:
+            raise ValidationError(_("At most %(count)d photos, please.") % {"count": self.max_files},
+                                  code="too_many_files")
+        return [super(MultipleImageField, self).clean(f, initial) for f in files]

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jiceng.core.forms import StyledForm
+from jiceng.core.forms import MultipleFileInput, MultipleImageField, StyledForm
 
 from .choices import Channel
 
@@ -13,22 +13,30 @@ class PublicSuggestionForm(StyledForm):
     name = forms.CharField(label=_("Name (optional)"), max_length=50, required=False)
     phone = forms.CharField(label=_("Mobile (optional, only for the staff to call you back)"), max_length=20,
                             required=False, widget=forms.TextInput(attrs={"inputmode": "tel"}))
+    photos = MultipleImageField(label=_("Photos (optional, at most 3)"), required=False, max_files=3,
+                                widget=MultipleFileInput(attrs={"accept": "image/*"}))
     answer = forms.CharField(label=_("Answer"), max_length=4, widget=forms.TextInput(attrs={"inputmode": "numeric"}))
     token = forms.CharField(widget=forms.HiddenInput)
     website = forms.CharField(required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
 
 
 class StaffSuggestionForm(StyledForm):
-    compound = forms.ModelChoiceField(label=_("Compound"), queryset=None)
+    compound = forms.TypedChoiceField(label=_("Compound"), coerce=int)
     channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
     text = forms.CharField(label=_("What the resident said"), widget=forms.Textarea(
         attrs={"rows": 3, "autofocus": True, "data-enter-submits": "1"}))
     name = forms.CharField(label=_("Resident's name"), max_length=50, required=False)
     phone = forms.CharField(label=_("Mobile"), max_length=20, required=False)
+    photos = MultipleImageField(label=_("Photos"), required=False, max_files=3)
 
     def __init__(self, *args, compounds, **kwargs):
+        """``compounds``: the campaign's compounds, already loaded (the page lists them too: one query for both)."""
         super().__init__(*args, **kwargs)
-        self.fields["compound"].queryset = compounds
+        self.compounds = {compound.pk: compound for compound in compounds}
+        self.fields["compound"].choices = [("", "—")] + [(pk, c.name) for pk, c in self.compounds.items()]
+
+    def clean_compound(self):
+        return self.compounds[self.cleaned_data["compound"]]
 
 
 class CorrectionForm(StyledForm):

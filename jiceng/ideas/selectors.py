@@ -25,6 +25,26 @@ def suggestions_of(campaign):
             .select_related("compound", "idea").order_by("-created_at", "-id"))
 
 
+def photos_of(suggestions) -> dict[int, list]:
+    """{suggestion id: its photos}, a corrected suggestion also showing its earlier version's (one query)."""
+    from jiceng.core.audit.service import object_label
+    from jiceng.core.models import Attachment
+
+    suggestions = list(suggestions)
+    owners = {}
+    for suggestion in suggestions:
+        owners[str(suggestion.pk)] = suggestion.pk
+        if suggestion.supersedes_id:
+            owners[str(suggestion.supersedes_id)] = suggestion.pk
+    if not owners:
+        return {}
+    found: dict[int, list] = {}
+    for photo in Attachment.objects.filter(owner_type=object_label(Suggestion), owner_id__in=list(owners),
+                                           archived_at__isnull=True, kind="image").order_by("created_at", "id"):
+        found.setdefault(owners[photo.owner_id], []).append(photo)
+    return found
+
+
 def ideas_of(campaign):
     return (Idea.objects.filter(campaign=campaign).select_related("compound")
             .annotate(residents=Count("suggestions", distinct=True)).order_by("-created_at"))

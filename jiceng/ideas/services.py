@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jiceng.core import audit
+from jiceng.core.attachments import attachment_create
 from jiceng.core.crypto import blind_index, normalize_mobile, validate_mobile
 from jiceng.core.errors import DomainError, InvalidTransition, PermissionDenied
 
@@ -23,6 +24,8 @@ from .choices import DEFAULT_CATEGORIES, DEFAULT_CRITERIA, CampaignStatus, Chann
 from .models import Campaign, Evaluation, Idea, Suggestion, WorkGroup
 
 RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+#: Photos a resident or a member of staff may attach to one suggestion.
+MAX_PHOTOS = 3
 SUGGESTION_FIELDS = ["campaign", "compound", "channel", "text", "name", "phone", "category", "idea", "supersedes"]
 IDEA_FIELDS = ["title", "summary", "category", "feasibility", "compound", "status", "decision_reason"]
 
@@ -91,8 +94,11 @@ def _suggest_category(campaign: Campaign, text: str) -> str:
 
 
 def suggestion_submit(*, actor, campaign: Campaign, compound, text: str, channel: str, name: str = "",
-                      phone: str = "", public: bool = False) -> Suggestion:
+                      phone: str = "", public: bool = False, photos=()) -> Suggestion:
     """Record a resident's suggestion as said; returns it with its receipt code.
+
+    ``photos`` (at most MAX_PHOTOS uploaded files) are checked by content as images and attached to the
+    suggestion in the same transaction: one refused photo refuses the suggestion, and nothing is recorded.
 
     public=True is a resident on the public page (only the online channel, only while the campaign collects);
     staff enter what they heard at doors, on the phone, in chat groups or at meetings (actor None: the system,
@@ -111,6 +117,10 @@ def suggestion_submit(*, actor, campaign: Campaign, compound, text: str, channel
         raise DomainError(_("Please write your suggestion in a few words at least."), code="too_short", field="text")
     if len(text) > 1000:
         raise DomainError(_("Please keep the suggestion under 1,000 characters."), code="too_long", field="text")
+    photos = list(photos or ())
+    if len(photos) > MAX_PHOTOS:
+        raise DomainError(_("At most %(count)d photos, please.") % {"count": MAX_PHOTOS}, code="too_many_photos",
+                          field="photos")
     phone = normalize_mobile(phone) if phone else ""
     if phone:
         validate_mobile(phone)
@@ -122,6 +132,8 @@ def suggestion_submit(*, actor, campaign: Campaign, compound, text: str, channel
     suggestion.full_clean()
     with transaction.atomic():
         suggestion.save()
+        for photo in photos:
+            attachment_create(actor=actor, file=photo, owner=suggestion, allowed_kinds=("image",))
         audit.record(actor=actor, action="ideas.suggestion.received", obj=suggestion,
                      after=audit.snapshot(suggestion, SUGGESTION_FIELDS),
                      object_repr=f"{suggestion.receipt} {text[:30]}")

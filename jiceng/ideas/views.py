@@ -47,7 +47,7 @@ class PublicIntakeView(View):
 
     def post(self, request, code, compound_id):
         campaign, compound = _public_campaign(code, compound_id)
-        form = PublicSuggestionForm(request.POST)
+        form = PublicSuggestionForm(request.POST, request.FILES)
         status = 400
         if form.is_valid():
             data = form.cleaned_data
@@ -57,7 +57,7 @@ class PublicIntakeView(View):
                                        honeypot=data["website"])
                 suggestion = services.suggestion_submit(actor=None, campaign=campaign, compound=compound,
                                                         text=data["text"], channel="online", name=data["name"],
-                                                        phone=data["phone"], public=True)
+                                                        phone=data["phone"], public=True, photos=data["photos"])
             except intake.RateLimited as error:
                 form.add_error(None, str(error.message))
                 status = 429
@@ -108,7 +108,7 @@ class CampaignView(LoginRequiredMixin, View):
 
     def get(self, request, pk, form=None, status=200):
         campaign = _campaign_for(request.user, pk)
-        compounds = campaign.compounds.order_by("name")
+        compounds = list(campaign.compounds.order_by("name"))
         suggestions = selectors.suggestions_of(campaign)
         compound_id = request.GET.get("compound", "")
         if compound_id.isdigit():
@@ -116,8 +116,10 @@ class CampaignView(LoginRequiredMixin, View):
         if request.GET.get("unmerged"):
             suggestions = suggestions.filter(idea__isnull=True)
         page = Paginator(suggestions, 50).get_page(request.GET.get("page"))
+        photos = selectors.photos_of(page.object_list)
         for s in page.object_list:
             s.masked_name, s.masked_phone = mask_name(s.name), mask_phone(s.phone)
+            s.photos = photos.get(s.pk, [])
         groups = []
         if request.GET.get("group"):
             from .grouping import group_suggestions
@@ -157,7 +159,7 @@ class CampaignView(LoginRequiredMixin, View):
                 return redirect("ideas:idea", pk=idea.pk)
             messages.error(request, _("Give the idea a title and choose at least one suggestion."))
             return redirect("ideas:campaign", pk=campaign.pk)
-        form = StaffSuggestionForm(request.POST, compounds=campaign.compounds.all())
+        form = StaffSuggestionForm(request.POST, request.FILES, compounds=campaign.compounds.order_by("name"))
         if form.is_valid():
             try:
                 suggestion = services.suggestion_submit(actor=request.user, campaign=campaign, **form.cleaned_data)
@@ -275,8 +277,10 @@ class IdeaView(LoginRequiredMixin, View):
     def get(self, request, pk):
         idea = self.idea(request, pk)
         suggestions = list(idea.suggestions.select_related("compound"))
+        photos = selectors.photos_of(suggestions)
         for s in suggestions:
             s.masked_name, s.masked_phone = mask_name(s.name), mask_phone(s.phone)
+            s.photos = photos.get(s.pk, [])
         project = None
         if idea.project_id_ref:
             from jiceng.ledger.models import Project

@@ -1,23 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jiceng.core.forms import StyledForm
+from jiceng.core.forms import MultipleFileInput, MultipleImageField, StyledForm
 
 from .choices import InspectionKind
 
 MAX_LEDGER_BYTES = 10 * 1024 * 1024
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleImageField(forms.FileField):
-    widget = MultipleFileInput
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else ([data] if data else [])
-        return [super(MultipleImageField, self).clean(f, initial) for f in files]
 
 
 class ReportForm(StyledForm):
