@@ -25,8 +25,6 @@ class MultipleImageField(forms.FileField):
     """Several files from one input (photos from a phone's camera or gallery); the content is checked later by the
     attachment service, never here by name."""
 
-    widget = MultipleFileInput
-
     def __init__(self, *args, max_files: int | None = None, **kwargs):
         self.max_files = max_files
         kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/*"}))

@@ -1,9 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jiceng.core.forms import MultipleFileInput, MultipleImageField, StyledForm
+from jiceng.core.forms import MultipleImageField, StyledForm
 
 from .choices import Channel
+from .services import MAX_PHOTOS
 
 
 class PublicSuggestionForm(StyledForm):
@@ -13,8 +14,7 @@ class PublicSuggestionForm(StyledForm):
     name = forms.CharField(label=_("Name (optional)"), max_length=50, required=False)
     phone = forms.CharField(label=_("Mobile (optional, only for the staff to call you back)"), max_length=20,
                             required=False, widget=forms.TextInput(attrs={"inputmode": "tel"}))
-    photos = MultipleImageField(label=_("Photos (optional, at most 3)"), required=False, max_files=3,
-                                widget=MultipleFileInput(attrs={"accept": "image/*"}))
+    photos = MultipleImageField(label=_("Photos (optional, at most 3)"), required=False, max_files=MAX_PHOTOS)
     answer = forms.CharField(label=_("Answer"), max_length=4, widget=forms.TextInput(attrs={"inputmode": "numeric"}))
     token = forms.CharField(widget=forms.HiddenInput)
     website = forms.CharField(required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
@@ -27,7 +27,7 @@ class StaffSuggestionForm(StyledForm):
         attrs={"rows": 3, "autofocus": True, "data-enter-submits": "1"}))
     name = forms.CharField(label=_("Resident's name"), max_length=50, required=False)
     phone = forms.CharField(label=_("Mobile"), max_length=20, required=False)
-    photos = MultipleImageField(label=_("Photos"), required=False, max_files=3)
+    photos = MultipleImageField(label=_("Photos"), required=False, max_files=MAX_PHOTOS)
 
     def __init__(self, *args, compounds, **kwargs):
         """``compounds``: the campaign's compounds, already loaded (the page lists them too: one query for both)."""

@@ -39,8 +39,9 @@ def photos_of(suggestions) -> dict[int, list]:
     if not owners:
         return {}
     found: dict[int, list] = {}
-    for photo in Attachment.objects.filter(owner_type=object_label(Suggestion), owner_id__in=list(owners),
-                                           archived_at__isnull=True, kind="image").order_by("created_at", "id"):
+    photos = Attachment.objects.filter(owner_type=object_label(Suggestion), owner_id__in=list(owners),
+                                       archived_at__isnull=True, kind=Attachment.Kind.IMAGE)
+    for photo in photos.order_by("created_at", "id"):
         found.setdefault(owners[photo.owner_id], []).append(photo)
     return found
 
@@ -103,15 +104,22 @@ class PublicStatus:
     project_status: str = ""
 
 
+def _later_versions(suggestion: Suggestion) -> list[Suggestion]:
+    """The corrections that followed a suggestion, oldest first, each with its idea (one query per version)."""
+    later = []
+    current = suggestion
+    while (following := Suggestion.objects.filter(supersedes=current).select_related("idea").first()) is not None:
+        later.append(following)
+        current = following
+    return later
+
+
 def suggestion_versions(suggestion: Suggestion) -> list[Suggestion]:
     """Every version of a suggestion, first heard first (one query per version; chains are short)."""
     first = suggestion
     while first.supersedes_id:
         first = Suggestion.objects.get(pk=first.supersedes_id)
-    versions = [first]
-    while (following := Suggestion.objects.filter(supersedes=versions[-1]).first()) is not None:
-        versions.append(following)
-    return versions
+    return [first, *_later_versions(first)]
 
 
 def public_status(receipt: str) -> PublicStatus | None:
@@ -119,10 +127,8 @@ def public_status(receipt: str) -> PublicStatus | None:
                   .select_related("campaign", "compound", "idea").first())
     if suggestion is None:
         return None
-    newest = suggestion  # a corrected suggestion: its newest version is the one linked to the idea
-    while (following := Suggestion.objects.filter(supersedes=newest).select_related("idea").first()) is not None:
-        newest = following
-    idea = newest.idea
+    # a corrected suggestion: its newest version is the one linked to the idea
+    idea = [suggestion, *_later_versions(suggestion)][-1].idea
     stage, progress, project_status = "received", None, ""
     if idea is not None:
         stage = {IdeaStatus.DRAFT: "merged", IdeaStatus.EVALUATING: "evaluating"}.get(idea.status, idea.status)

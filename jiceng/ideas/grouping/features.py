@@ -125,8 +125,8 @@ def _pos_weight(tag: str) -> float:
 
 
 def clauses(text: str) -> list[str]:
-    """The clauses of a text: split at punctuation and white space, after full-width to half-width folding and
-    without a leading record label ("坝坝会记录：…")."""
+    """The clauses of a text: split at punctuation and white space, after full-width to half-width folding,
+    without the party asked to act ("要求物业…") and without a leading record label ("坝坝会记录：…")."""
     folded = unicodedata.normalize("NFKC", text or "").lower()
     folded = _RE_ADDRESSEE.sub(" ", folded)
     unlabelled = _RE_LABEL.sub("", folded, count=1)
