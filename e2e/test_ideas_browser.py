@@ -36,7 +36,8 @@ def test_a_resident_suggests_by_phone_staff_merge_evaluate_adopt_and_the_residen
 
     staff = browser.new_context(base_url=live_server.url, locale="zh-CN").new_page()
     login(staff, "reporter_a", PASSWORD)
-    staff.goto(f"/ideas/campaigns/{campaign.pk}/?group=1")
+    staff.goto(f"/ideas/campaigns/{campaign.pk}/")
+    staff.get_by_test_id("suggest-groups").click()
     for box in staff.locator("input[name=suggestion]").all():
         box.check()
     staff.locator("input[name=title]").fill("楼道照明改造")

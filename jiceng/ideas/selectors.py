@@ -2,7 +2,9 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.apps import apps
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from jiceng.org.models import Unit
 from jiceng.org.permissions import scope_of
@@ -18,6 +20,18 @@ def campaigns_visible_to(user):
     units = Unit.objects.filter(scope.q("division__path")).values("pk")
     return (Campaign.objects.filter(Q(owner_unit_id__in=units) | Q(work_groups__members=user)).distinct()
             .select_related("owner_unit__division"))
+
+
+#: A project in one of these states counts as done in the funnel.
+DONE_PROJECT_STATES = ("completed", "closed")
+
+
+def with_suggestion_count(campaigns):
+    """Campaigns annotated with ``live_suggestions``: their suggestions, corrected ones counted once (no extra
+    query for the funnel)."""
+    live = (Suggestion.objects.filter(campaign=OuterRef("pk"), corrections__isnull=True).order_by()
+            .values("campaign").annotate(n=Count("pk")).values("n"))
+    return campaigns.annotate(live_suggestions=Coalesce(Subquery(live, output_field=IntegerField()), Value(0)))
 
 
 def suggestions_of(campaign):
@@ -47,21 +61,27 @@ def photos_of(suggestions) -> dict[int, list]:
 
 
 def ideas_of(campaign):
-    return (Idea.objects.filter(campaign=campaign).select_related("compound")
-            .annotate(residents=Count("suggestions", distinct=True)).order_by("-created_at"))
+    """A campaign's ideas with how many residents stand behind each (``residents``) and, when the ledger app is
+    installed, whether the project an adoption created is done (``project_done``)."""
+    ideas = (Idea.objects.filter(campaign=campaign).select_related("compound")
+             .annotate(residents=Count("suggestions", distinct=True)).order_by("-created_at"))
+    if apps.is_installed("jiceng.ledger"):
+        from jiceng.ledger.models import Project
+
+        ideas = ideas.annotate(project_done=Exists(Project.objects.filter(pk=OuterRef("project_id_ref"),
+                                                                          status__in=DONE_PROJECT_STATES)))
+    return ideas
 
 
 def funnel_stages(campaign, ideas, *, suggestions: int | None = None) -> list[tuple[str, int]]:
-    """Suggestions → ideas → adopted → done from an already loaded list of ideas (at most two queries)."""
+    """Suggestions → ideas → adopted → done from ideas loaded by ``ideas_of``: no query when ``suggestions`` is
+    given or the campaign came through ``with_suggestion_count``, else one."""
+    if suggestions is None:
+        suggestions = getattr(campaign, "live_suggestions", None)
     if suggestions is None:
         suggestions = Suggestion.objects.filter(campaign=campaign, corrections__isnull=True).count()
     adopted = [i for i in ideas if i.status == IdeaStatus.ADOPTED]
-    refs = [i.project_id_ref for i in adopted if i.project_id_ref]
-    done = 0
-    if refs:
-        from jiceng.ledger.models import Project
-
-        done = Project.objects.filter(pk__in=refs, status__in=["completed", "closed"]).count()
+    done = sum(1 for i in adopted if i.project_id_ref and getattr(i, "project_done", False))
     return [("suggestions", suggestions), ("ideas", len(ideas)), ("adopted", len(adopted)), ("done", done)]
 
 
@@ -78,7 +98,7 @@ def funnel(campaign) -> dict:
         if apps.is_installed("jiceng.ledger"):
             from jiceng.ledger.models import Project
 
-            done = Project.objects.filter(pk__in=project_ids, status__in=["completed", "closed"]).count()
+            done = Project.objects.filter(pk__in=project_ids, status__in=DONE_PROJECT_STATES).count()
     return {
         "stages": [("suggestions", suggestions.count()), ("ideas", ideas.count()), ("adopted", adopted.count()),
                    ("done", done)],

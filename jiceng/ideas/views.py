@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import ListView
 
@@ -96,6 +97,13 @@ class CampaignListView(LoginRequiredMixin, ListView):
         return selectors.campaigns_visible_to(self.request.user).order_by("-starts_on")
 
 
+#: How broad the suggested groups are, as staff choose it on the campaign page (thresholds in grouping.BREADTHS).
+BREADTH_LABELS = {"narrow": gettext_lazy("Narrow groups"), "normal": gettext_lazy("Normal groups"),
+                  "broad": gettext_lazy("Broad groups")}
+#: At most this many unmerged suggestions are grouped at once (a few seconds; docs/performance.md).
+GROUPING_POOL = 2000
+
+
 def _campaign_for(user, pk):
     campaign = get_object_or_404(selectors.campaigns_visible_to(user), pk=pk)
     return campaign
@@ -107,32 +115,39 @@ class CampaignView(LoginRequiredMixin, View):
     template_name = "ideas/campaign.html"
 
     def get(self, request, pk, form=None, status=200):
-        campaign = _campaign_for(request.user, pk)
+        campaign = get_object_or_404(selectors.with_suggestion_count(selectors.campaigns_visible_to(request.user)),
+                                     pk=pk)
         compounds = list(campaign.compounds.order_by("name"))
         suggestions = selectors.suggestions_of(campaign)
         compound_id = request.GET.get("compound", "")
-        if compound_id.isdigit():
+        if compound_id.isdigit():  # a work group looking at its own compound also groups only what was said there
             suggestions = suggestions.filter(compound_id=int(compound_id))
-        if request.GET.get("unmerged"):
-            suggestions = suggestions.filter(idea__isnull=True)
-        page = Paginator(suggestions, 50).get_page(request.GET.get("page"))
+        grouped = bool(request.GET.get("group"))
+        breadth = request.GET.get("breadth")
+        breadth = breadth if breadth in BREADTH_LABELS else "normal"
+        groups = []
+        if grouped:
+            # what is grouped is what is left to merge, and the table shows the same suggestions from one query
+            from .grouping import BREADTHS, group_suggestions
+
+            pool = list(suggestions.filter(idea__isnull=True)[:GROUPING_POOL])
+            by_id = {s.pk: s for s in pool}
+            groups = [[by_id[i] for i in g] for g in group_suggestions([(s.pk, s.text) for s in pool],
+                                                                       threshold=BREADTHS[breadth]) if len(g) > 1]
+            page = Paginator(pool, 50).get_page(request.GET.get("page"))
+        else:
+            if request.GET.get("unmerged"):
+                suggestions = suggestions.filter(idea__isnull=True)
+            page = Paginator(suggestions, 50).get_page(request.GET.get("page"))
         photos = selectors.photos_of(page.object_list)
         for s in page.object_list:
             s.masked_name, s.masked_phone = mask_name(s.name), mask_phone(s.phone)
             s.photos = photos.get(s.pk, [])
-        groups = []
-        if request.GET.get("group"):
-            from .grouping import group_suggestions
-
-            pool = list(selectors.suggestions_of(campaign).filter(idea__isnull=True)[:2000])
-            by_id = {s.pk: s for s in pool}
-            groups = [[by_id[i] for i in g] for g in group_suggestions([(s.pk, s.text) for s in pool]) if len(g) > 1]
         ideas = list(selectors.ideas_of(campaign))
-        filtered = compound_id.isdigit() or request.GET.get("unmerged")
         return render(request, self.template_name, {
             "campaign": campaign, "page_obj": page, "compounds": compounds, "groups": groups, "ideas": ideas,
-            "funnel": {"stages": selectors.funnel_stages(
-                campaign, ideas, suggestions=None if filtered else page.paginator.count)},
+            "grouped": grouped, "breadth": breadth, "breadths": BREADTH_LABELS.items(),
+            "funnel": {"stages": selectors.funnel_stages(campaign, ideas)},
             "can_work": permissions.can_work(request.user, campaign),
             "form": form or StaffSuggestionForm(compounds=compounds),
             "idea_form": IdeaForm(categories=campaign.categories)}, status=status)

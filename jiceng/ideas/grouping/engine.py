@@ -10,6 +10,11 @@ from .lexicon import Lexicon, default_lexicon
 
 #: Average cosine similarity two groups need to be merged; tuned on the labelled set (see docs/performance-ideas.md).
 DEFAULT_THRESHOLD = 0.45
+#: The thresholds staff choose between on the campaign page: "narrow" only puts together suggestions that say much
+#: the same thing; "broad" also catches paraphrase and dialect that the default misses (on the four most
+#: paraphrased labelled sets it recovers a little recall, pairwise F1 0.56 → 0.59 on average, at the cost of more
+#: groups to split by hand; docs/performance.md, "Ideas").
+BREADTHS = {"narrow": 0.55, "normal": DEFAULT_THRESHOLD, "broad": 0.30}
 #: Similarities below this are treated as 0: they never decide a merge and would only cost memory.
 EDGE_FLOOR = 0.15
 

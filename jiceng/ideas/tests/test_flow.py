@@ -134,6 +134,76 @@ def test_the_campaign_page_runs_a_constant_number_of_queries(client, world, camp
         client.get(f"/ideas/campaigns/{campaign.pk}/")
 
 
+def test_the_grouping_page_runs_a_constant_number_of_queries(client, world, campaign, django_assert_max_num_queries):
+    for i in range(30):
+        services.suggestion_submit(actor=world.user("reporter_a"), campaign=campaign, compound=world.compound_a,
+                                   text=f"院里路灯不亮第{i}次", channel="visit")
+    client.force_login(world.user("reporter_a"))
+    client.get("/")
+    with django_assert_max_num_queries(10):
+        response = client.get(f"/ideas/campaigns/{campaign.pk}/?group=1")
+    assert response.content.decode().count('name="suggestion"') == 30
+
+
+@pytest.mark.parametrize("query", ["", "?compound={compound}", "?unmerged=1", "?group=1",
+                                   "?group=1&breadth=broad&compound={compound}", "?page=2"])
+def test_the_campaign_page_stays_within_ten_queries_with_adopted_ideas_and_filters(
+        client, world, campaign, query, django_assert_max_num_queries):
+    from jiceng.ledger.models import Project
+
+    suggestions = [services.suggestion_submit(actor=world.user("reporter_a"), campaign=campaign,
+                                              compound=world.compound_a, text=f"院里第{i}处路灯不亮", channel="visit")
+                   for i in range(60)]
+    for number in range(3):
+        idea = services.idea_create(actor=world.user("reporter_a"), campaign=campaign, title=f"路灯{number}",
+                                    suggestions=suggestions[number * 2:number * 2 + 2])
+        services.idea_decide(actor=world.user("admin_a"), idea=idea, decision="adopted", reason="可行")
+    Project.objects.filter(pk=idea.project_id_ref).update(status="completed")  # as if its reports had finished it
+    client.force_login(world.user("reporter_a"))
+    client.get("/")
+    with django_assert_max_num_queries(10):
+        response = client.get(f"/ideas/campaigns/{campaign.pk}/" + query.format(compound=world.compound_a.pk))
+    assert response.status_code == 200
+    assert response.context["funnel"]["stages"] == [("suggestions", 60), ("ideas", 3), ("adopted", 3), ("done", 1)]
+
+
+def _grouped(client, campaign, **params):
+    """The suggested groups on the campaign page, as sets of texts."""
+    response = client.get(f"/ideas/campaigns/{campaign.pk}/", {"group": "1", **params})
+    assert response.status_code == 200
+    return {frozenset(s.text for s in group) for group in response.context["groups"]}, response
+
+
+def test_staff_choose_how_broad_the_suggested_groups_are(client, world, campaign):
+    texts = ["电动自行车充电设施不足，存在飞线充电现象", "楼道里停电动车还充电，消防隐患很大",
+             "楼梯台阶太滑了，建议贴防滑条", "门口铺个防滑垫吧，太滑了"]
+    for text in texts:
+        services.suggestion_submit(actor=world.user("reporter_a"), campaign=campaign, compound=world.compound_a,
+                                   text=text, channel="visit")
+    client.force_login(world.user("reporter_a"))
+    charging, slippery = frozenset(texts[:2]), frozenset(texts[2:])
+    assert _grouped(client, campaign, breadth="narrow")[0] == set()
+    assert _grouped(client, campaign)[0] == {slippery}
+    assert _grouped(client, campaign, breadth="normal")[0] == {slippery}
+    assert _grouped(client, campaign, breadth="broad")[0] == {charging, slippery}
+    groups, response = _grouped(client, campaign, breadth="<script>")  # anything else is the normal breadth
+    assert groups == {slippery} and b"<script>" not in response.content
+
+
+def test_with_a_compound_chosen_only_what_was_said_there_is_grouped(client, world, campaign):
+    both = services.campaign_create(actor=None, owner_unit=world.unit_a, title="两个院的征集", code="gyl-two",
+                                    starts_on=dt.date(2020, 5, 6), ends_on=dt.date(2020, 5, 31),
+                                    compounds=[world.compound_a, world.managed_a])
+    for compound in (world.compound_a, world.managed_a):
+        services.suggestion_submit(actor=world.user("reporter_a"), campaign=both, compound=compound,
+                                   text="楼道灯坏了好几个月了", channel="visit")
+    client.force_login(world.user("reporter_a"))
+    assert len(_grouped(client, both)[0]) == 1
+    groups, response = _grouped(client, both, compound=str(world.compound_a.pk))
+    assert groups == set()
+    assert response.context["grouped"] and 'data-testid="no-groups"' in response.content.decode()
+
+
 def _suggestions(world, campaign, n=3):
     return [services.suggestion_submit(actor=world.user("reporter_a"), campaign=campaign, compound=world.compound_a,
                                        text=text, channel="visit")
