@@ -60,3 +60,41 @@ def test_a_resident_suggests_by_phone_staff_merge_evaluate_adopt_and_the_residen
     expect(phone.get_by_test_id("status-card")).to_contain_text("楼道照明改造")
     expect(phone.get_by_test_id("project-progress")).to_be_visible()
     assert "13812345678" not in phone.content()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_staff_import_a_chat_group_export_after_a_dry_run(browser, live_server, world, tmp_path):
+    from openpyxl import Workbook
+
+    from jiceng.ideas.models import Suggestion
+
+    membership_grant(actor=None, user=world.user("reporter_a"), unit=world.unit_a, role=Role.WORK_GROUP)
+    campaign = services.campaign_create(actor=None, owner_unit=world.unit_a, title="无主管楼院金点子征集",
+                                        code="gyl-e2e-import", starts_on=dt.date(2020, 5, 6),
+                                        ends_on=dt.date(2020, 5, 31), compounds=[world.compound_a])
+    book = Workbook()
+    for row in (["原铝厂家属院居民群"], ["发送时间", "发言人", "发言内容", "手机"],
+                [dt.datetime(2020, 5, 7, 20, 1), "老王", "楼道灯坏了好几个月了", "13812345678"],
+                [dt.datetime(2020, 5, 7, 20, 2), "李姐", "[图片]", ""],
+                [dt.datetime(2020, 5, 7, 20, 6), "赵叔", "院里停车太乱了", ""]):
+        book.active.append(row)
+    export = tmp_path / "群聊导出.xlsx"
+    book.save(export)
+
+    staff = browser.new_context(base_url=live_server.url, locale="zh-CN").new_page()
+    login(staff, "reporter_a", PASSWORD)
+    staff.goto(f"/ideas/campaigns/{campaign.pk}/")
+    staff.get_by_test_id("import-link").click()
+    staff.get_by_label("群聊导出或表格（.xlsx 或 .csv）").set_input_files(str(export))
+    staff.get_by_label("未写楼院的行归入").select_option(str(world.compound_a.pk))
+    staff.get_by_test_id("import-preview").click()
+    result = staff.get_by_test_id("import-result")
+    expect(result).to_contain_text("将录入 2 条建议")
+    expect(result).to_contain_text("2020-05-07 20:01")
+    assert "13812345678" not in staff.content() and not Suggestion.objects.exists()
+
+    staff.get_by_label("群聊导出或表格（.xlsx 或 .csv）").set_input_files(str(export))
+    staff.get_by_test_id("import-confirm").click()
+    expect(staff.get_by_test_id("suggestions")).to_contain_text("院里停车太乱了")
+    expect(staff.locator(".alert-success, .toast, [role=alert]").first).to_contain_text("已导入 2 条建议")
+    assert Suggestion.objects.filter(campaign=campaign).count() == 2

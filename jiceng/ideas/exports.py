@@ -20,13 +20,15 @@ def campaign_xlsx(campaign, suggestions, ideas) -> bytes:
     sheet = workbook.active
     sheet.title = _("Suggestions")[:31]
     headers = [_("Receipt"), _("Compound"), _("Channel"), _("The resident's words"), _("Contact"), _("Category"),
-               _("Idea"), _("Received")]
+               _("Idea"), _("Said at"), _("Received")]
     sheet.append([safe_cell(h) for h in headers])
     for s in suggestions:
         sheet.append([safe_cell(v) for v in (
             s.receipt, s.compound.name, s.get_channel_display(), s.text,
             f"{mask_name(s.name)} {mask_phone(s.phone)}".strip(), s.category or s.suggested_category,
-            s.idea.title if s.idea_id else "", timezone.localtime(s.created_at).replace(tzinfo=None))])
+            s.idea.title if s.idea_id else "",
+            timezone.localtime(s.said_at).replace(tzinfo=None) if s.said_at else "",
+            timezone.localtime(s.created_at).replace(tzinfo=None))])
     ideas_sheet = workbook.create_sheet(_("Ideas")[:31])
     ideas_sheet.append([safe_cell(h) for h in (_("Title"), _("Category"), _("Residents"), _("Status"), _("Reason"),
                                                _("Summary"))])

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from jiceng.core.forms import MultipleImageField, StyledForm
 
 from .choices import Channel
+from .importing import MAX_BYTES
 from .services import MAX_PHOTOS
 
 
@@ -52,3 +53,27 @@ class IdeaForm(StyledForm):
     def __init__(self, *args, categories, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].choices = [("", "—")] + [(c, c) for c in categories]
+
+
+class ChatImportForm(StyledForm):
+    file = forms.FileField(label=_("Chat-group export or spreadsheet (.xlsx or .csv)"))
+    compound = forms.TypedChoiceField(label=_("Compound of the rows that name none"), coerce=int, required=False,
+                                      empty_value=None)
+    channel = forms.ChoiceField(label=_("Channel of the rows that name none"), choices=Channel.choices,
+                                initial=Channel.WECHAT)
+    skip_bad_rows = forms.BooleanField(label=_("Import the valid rows and skip the bad ones"), required=False)
+
+    def __init__(self, *args, compounds, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.compounds = {compound.pk: compound for compound in compounds}
+        self.fields["compound"].choices = [("", "—")] + [(pk, c.name) for pk, c in self.compounds.items()]
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        return upload
+
+    def clean_compound(self):
+        pk = self.cleaned_data["compound"]
+        return None if pk is None else self.compounds[pk]

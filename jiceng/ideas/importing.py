@@ -1,9 +1,13 @@
 """Import of a chat-group export (微信群, as CSV or XLSX) or a spreadsheet of suggestions heard at meetings.
 
-Columns are found by their header: the message (内容/消息/建议/text, required), and optionally the compound
-(楼院/小区/compound), the sender (昵称/发送人/姓名/name), a phone (电话/手机/phone) and the channel (渠道). A dry run
-lists what each row would become and every error with its row; nothing is written unless every row is good or
-the user chose to skip the bad ones. Formulas are never evaluated; files that are not tables are refused.
+Columns are found by their header, which may stand below a title line or two: the message (内容/消息/发言内容/
+建议/text, required), and optionally the compound (楼院/小区/compound), the sender (昵称/发言人/姓名/name), a phone
+(电话/手机/phone), the channel (渠道), the time it was said (时间/发送时间/日期) and the message type (类型: 文本,
+图片…). Pictures, voice messages, stickers and the group's notices (someone joined, a message recalled) are skipped
+with the reason, and so is a message already recorded (the same words, compound and time: an export imported twice,
+or two exports that overlap). A dry run lists what each row would become and every error with its row; nothing is
+written unless every row is good or the user chose to skip the bad ones. Formulas are never evaluated; files that
+are not tables are refused.
 """
 
 import csv
@@ -12,23 +16,31 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jiceng.core.crypto import normalize_mobile, validate_mobile
 from jiceng.core.errors import DomainError, error_text
 
-from . import services
+from . import rules, services
 from .choices import Channel
 from .grouping.csvfile import decode
+from .models import Suggestion
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
+#: The header row is looked for among the first rows (chat tools and staff put a title line above it).
+HEADER_ROWS = 10
 HEADERS = {
-    "text": ("内容", "消息", "消息内容", "建议", "建议内容", "聊天内容", "text", "message"),
-    "compound": ("楼院", "小区", "院落", "compound"),
-    "name": ("昵称", "发送人", "发送者", "姓名", "群昵称", "name"),
-    "phone": ("电话", "手机", "手机号", "联系电话", "phone"),
+    "text": ("内容", "消息", "消息内容", "消息正文", "发言内容", "聊天内容", "建议", "建议内容", "意见", "意见建议",
+             "留言", "留言内容", "诉求", "诉求内容", "反映内容", "问题描述", "text", "message", "content"),
+    "compound": ("楼院", "小区", "院落", "小区名称", "楼院名称", "所在小区", "所在楼院", "compound"),
+    "name": ("昵称", "群昵称", "微信昵称", "发言人", "发送人", "发送者", "发件人", "群成员", "姓名", "居民姓名",
+             "联系人", "name", "sender"),
+    "phone": ("电话", "手机", "手机号", "手机号码", "电话号码", "联系电话", "联系方式", "phone", "mobile"),
     "channel": ("渠道", "来源", "channel"),
+    "time": ("时间", "发送时间", "发言时间", "消息时间", "留言时间", "日期", "日期时间", "time", "date", "datetime"),
+    "kind": ("类型", "消息类型", "type"),
 }
 CHANNEL_WORDS = {"走访": Channel.VISIT, "微信": Channel.WECHAT, "微信群": Channel.WECHAT, "电话": Channel.PHONE,
                  "征集会": Channel.MEETING, "室外征集会": Channel.MEETING, "线上": Channel.ONLINE}
@@ -88,28 +100,48 @@ def _table(data: bytes) -> list[list[str]]:
     return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)][:MAX_ROWS + 1]
 
 
+_HEADER_NAMES = {key: {name.lower() for name in names} for key, names in HEADERS.items()}
+
+
 def _columns(header: list[str]) -> dict[str, int]:
+    """{column key: index} for a header row; empty when it names no message column."""
     found = {}
     for index, label in enumerate(header):
-        clean = label.strip().lower()
-        for key, names in HEADERS.items():
-            if key not in found and clean in {n.lower() for n in names}:
+        clean = "".join(label.split()).lower().rstrip(":：*")
+        for key, names in _HEADER_NAMES.items():
+            if key not in found and clean in names:
                 found[key] = index
-    if "text" not in found:
-        raise ImportFileError(_("No column of messages was found: name one 内容, 消息 or 建议."))
-    return found
+                break
+    return found if "text" in found else {}
+
+
+def _header(table: list[list[str]]) -> tuple[int, dict[str, int]]:
+    """The index of the header row among the first HEADER_ROWS rows and its columns."""
+    for index, row in enumerate(table[:HEADER_ROWS]):
+        if columns := _columns(row):
+            return index, columns
+    raise ImportFileError(_("No column of messages was found: name one 内容, 消息 or 建议."))
+
+
+def _recorded(campaign) -> dict[tuple, str | int]:
+    """What the campaign already holds, keyed as a row is: (compound id, words with white space folded, time said),
+    each with its receipt (one query)."""
+    return {(compound_id, " ".join(text.split()), said_at): receipt
+            for compound_id, text, said_at, receipt in Suggestion.objects.filter(campaign=campaign)
+            .values_list("compound_id", "text", "said_at", "receipt")}
 
 
 def import_suggestions(*, actor, campaign, data: bytes, default_compound=None, channel: str = Channel.WECHAT,
                        dry_run: bool = False, skip_bad_rows: bool = False) -> ImportResult:
     """Read the file, check every row, and (unless a dry run) write the good rows through suggestion_submit."""
     table = [row for row in _table(data)]
-    if not table:
+    if not any(any(cell for cell in row) for row in table):
         raise ImportFileError(_("The file is empty."))
-    columns = _columns(table[0])
+    header, columns = _header(table)
     compounds = {c.name: c for c in campaign.compounds.all()}
+    recorded = _recorded(campaign)
     result = ImportResult()
-    for number, row in enumerate(table[1:], start=2):
+    for number, row in enumerate(table[header + 1:], start=header + 2):
         def cell(key, row=row):
             index = columns.get(key)
             return row[index].strip() if index is not None and index < len(row) else ""
@@ -118,8 +150,24 @@ def import_suggestions(*, actor, campaign, data: bytes, default_compound=None, c
         if not text:
             result.skipped.append({"row": number, "why": _("empty message")})
             continue
+        noise = rules.chat_noise(text, cell("kind"))
+        if noise is not None:
+            result.skipped.append({"row": number, "why": _("a group notice, not a resident's words")
+                                   if noise == "system" else _("not words (%(kind)s)") % {"kind": noise}})
+            continue
         compound = compounds.get(cell("compound")) if cell("compound") else default_compound
         problems = []
+        said_at = None
+        if cell("time"):
+            try:
+                said_at = rules.parse_said_at(cell("time"), default_year=campaign.starts_on.year)
+            except ValueError:
+                problems.append(_("the time “%(value)s” cannot be read (write it as 2020-05-07 20:15)") % {
+                    "value": cell("time")[:40]})
+            else:
+                said_at = timezone.make_aware(said_at)
+                if said_at > timezone.now():
+                    problems.append(_("the time “%(value)s” is in the future") % {"value": cell("time")[:40]})
         if compound is None:
             problems.append(_("the compound “%(name)s” is not part of the campaign") % {"name": cell("compound")}
                             if cell("compound") else _("no compound given and none chosen for the file"))
@@ -134,8 +182,18 @@ def import_suggestions(*, actor, campaign, data: bytes, default_compound=None, c
         if problems:
             result.errors.append({"row": number, "message": "；".join(problems)})
             continue
+        key = (compound.pk, " ".join(text.split()), said_at)
+        if key in recorded:
+            earlier = recorded[key]
+            result.skipped.append({"row": number, "why": _("already recorded (receipt %(receipt)s)") % {
+                "receipt": earlier} if isinstance(earlier, str) else _("the same message as row %(row)s") % {
+                "row": earlier}})
+            continue
+        recorded[key] = number
         result.rows.append({"row": number, "text": text, "compound": compound.name, "channel": row_channel,
-                            "name": cell("name"), "phone": cell("phone"), "_compound": compound})
+                            "name": cell("name"), "phone": cell("phone"),
+                            "said_at": timezone.localtime(said_at).strftime("%Y-%m-%d %H:%M") if said_at else "",
+                            "_compound": compound, "_said_at": said_at})
     if len(table) - 1 > MAX_ROWS:
         raise ImportFileError(_("The file has more than %(n)s rows; split it.") % {"n": MAX_ROWS})
     if result.errors and not skip_bad_rows:
@@ -146,7 +204,8 @@ def import_suggestions(*, actor, campaign, data: bytes, default_compound=None, c
         for row in result.rows:
             try:
                 services.suggestion_submit(actor=actor, campaign=campaign, compound=row["_compound"], text=row["text"],
-                                           channel=row["channel"], name=row["name"], phone=row["phone"])
+                                           channel=row["channel"], name=row["name"], phone=row["phone"],
+                                           said_at=row["_said_at"])
             except (DomainError, ValidationError) as error:
                 if not skip_bad_rows:
                     transaction.set_rollback(True)

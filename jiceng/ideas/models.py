@@ -90,6 +90,9 @@ class Suggestion(TimeStampedModel):
                                  related_name="suggestions")
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
     text = models.TextField(_("the resident's words"))
+    said_at = models.DateTimeField(_("said at"), null=True, blank=True,
+                                   help_text=_("When the resident said it, if known (a chat message's time); "
+                                               "otherwise the time it was recorded counts."))
     name = EncryptedTextField(_("name"), blank=True, default="")
     phone = EncryptedTextField(_("phone"), blank=True, default="")
     phone_index = models.CharField(max_length=64, blank=True, db_index=True)

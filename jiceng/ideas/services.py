@@ -26,7 +26,10 @@ from .models import Campaign, Evaluation, Idea, Suggestion, WorkGroup
 RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 #: Photos a resident or a member of staff may attach to one suggestion.
 MAX_PHOTOS = 3
-SUGGESTION_FIELDS = ["campaign", "compound", "channel", "text", "name", "phone", "category", "idea", "supersedes"]
+SUGGESTION_FIELDS = ["campaign", "compound", "channel", "text", "said_at", "name", "phone", "category", "idea",
+                     "supersedes"]
+#: The earliest time a suggestion can have been said (anything before is a typing slip or a misread cell).
+EARLIEST_SAID_AT = dt.datetime(2000, 1, 1)
 IDEA_FIELDS = ["title", "summary", "category", "feasibility", "compound", "status", "decision_reason"]
 
 
@@ -94,11 +97,15 @@ def _suggest_category(campaign: Campaign, text: str) -> str:
 
 
 def suggestion_submit(*, actor, campaign: Campaign, compound, text: str, channel: str, name: str = "",
-                      phone: str = "", public: bool = False, photos=()) -> Suggestion:
+                      phone: str = "", public: bool = False, photos=(), said_at: dt.datetime | None = None
+                      ) -> Suggestion:
     """Record a resident's suggestion as said; returns it with its receipt code.
 
     ``photos`` (at most MAX_PHOTOS uploaded files) are checked by content as images and attached to the
     suggestion in the same transaction: one refused photo refuses the suggestion, and nothing is recorded.
+
+    ``said_at`` is when the resident said it, if known (a chat message's time, a meeting heard a week ago): not in
+    the future; a naive time is local. Without it the time it was recorded counts.
 
     public=True is a resident on the public page (only the online channel, only while the campaign collects);
     staff enter what they heard at doors, on the phone, in chat groups or at meetings (actor None: the system,
@@ -108,6 +115,7 @@ def suggestion_submit(*, actor, campaign: Campaign, compound, text: str, channel
         if not campaign.public_intake or campaign.status != CampaignStatus.OPEN:
             raise DomainError(_("This campaign is not collecting suggestions online."), code="closed")
         channel = Channel.ONLINE
+        said_at = None  # a resident on the public page says it now
     else:
         _require(permissions.can_work(actor, campaign), actor)
     if not campaign.compounds.filter(pk=compound.pk).exists():
@@ -121,10 +129,11 @@ def suggestion_submit(*, actor, campaign: Campaign, compound, text: str, channel
     if len(photos) > MAX_PHOTOS:
         raise DomainError(_("At most %(count)d photos, please.") % {"count": MAX_PHOTOS}, code="too_many_photos",
                           field="photos")
+    said_at = _said_at(said_at)
     phone = normalize_mobile(phone) if phone else ""
     if phone:
         validate_mobile(phone)
-    suggestion = Suggestion(campaign=campaign, compound=compound, channel=channel, text=text,
+    suggestion = Suggestion(campaign=campaign, compound=compound, channel=channel, text=text, said_at=said_at,
                             name=_text(name)[:50], phone=phone,
                             phone_index=blind_index(phone, "phone") if phone else "",
                             receipt=new_receipt(), entered_by=actor,
@@ -138,6 +147,18 @@ def suggestion_submit(*, actor, campaign: Campaign, compound, text: str, channel
                      after=audit.snapshot(suggestion, SUGGESTION_FIELDS),
                      object_repr=f"{suggestion.receipt} {text[:30]}")
     return suggestion
+
+
+def _said_at(value: dt.datetime | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value)
+    if value > timezone.now() + dt.timedelta(minutes=10):
+        raise DomainError(_("The time it was said is in the future."), code="said_in_future", field="said_at")
+    if value < timezone.make_aware(EARLIEST_SAID_AT):
+        raise DomainError(_("The time it was said is before 2000; check it."), code="said_too_early", field="said_at")
+    return value
 
 
 def suggestion_correct(*, actor, suggestion: Suggestion, text: str) -> Suggestion:
@@ -157,7 +178,7 @@ def suggestion_correct(*, actor, suggestion: Suggestion, text: str) -> Suggestio
     with transaction.atomic():
         correction = suggestion_submit(actor=actor, campaign=suggestion.campaign, compound=suggestion.compound,
                                        text=text, channel=suggestion.channel, name=suggestion.name,
-                                       phone=suggestion.phone)
+                                       phone=suggestion.phone, said_at=suggestion.said_at)
         Suggestion.objects.filter(pk=correction.pk).update(supersedes=suggestion, idea=suggestion.idea,
                                                             category=suggestion.category)
         Suggestion.objects.filter(pk=suggestion.pk).update(idea=None)

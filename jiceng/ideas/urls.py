@@ -8,6 +8,7 @@ urlpatterns = [
     path("campaigns/<int:pk>/", views.CampaignView.as_view(), name="campaign"),
     path("campaigns/<int:pk>/report/", views.CampaignReportView.as_view(), name="report"),
     path("campaigns/<int:pk>/poster/<int:compound_id>.pdf", views.PosterView.as_view(), name="poster"),
+    path("campaigns/<int:pk>/import/", views.ImportView.as_view(), name="import"),
     path("suggestions/<int:pk>/correct/", views.SuggestionCorrectView.as_view(), name="correct"),
     path("ideas/<int:pk>/", views.IdeaView.as_view(), name="idea"),
 ]

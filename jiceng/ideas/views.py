@@ -22,9 +22,9 @@ from jiceng.core.history import history_page
 from jiceng.core.http import attachment_response, client_ip
 from jiceng.core.views_mixins import form_errors_from
 
-from . import intake, permissions, selectors, services
+from . import importing, intake, permissions, selectors, services
 from .choices import Channel, IdeaStatus
-from .forms import CorrectionForm, IdeaForm, PublicSuggestionForm, StaffSuggestionForm
+from .forms import ChatImportForm, CorrectionForm, IdeaForm, PublicSuggestionForm, StaffSuggestionForm
 from .models import Campaign, Idea, Suggestion
 
 
@@ -184,6 +184,46 @@ class CampaignView(LoginRequiredMixin, View):
                 messages.success(request, _("Recorded, receipt %(receipt)s.") % {"receipt": suggestion.receipt})
                 return redirect(f"{reverse('ideas:campaign', args=[campaign.pk])}?compound={suggestion.compound_id}")
         return self.get(request, pk, form=form, status=400)
+
+
+class ImportView(LoginRequiredMixin, View):
+    """Upload a chat-group export: a dry run shows row by row what will be recorded and every error; then import."""
+
+    template_name = "ideas/import.html"
+
+    def campaign(self, request, pk):
+        campaign = _campaign_for(request.user, pk)
+        if not permissions.can_work(request.user, campaign):
+            raise DjangoPermissionDenied
+        return campaign
+
+    def get(self, request, pk):
+        campaign = self.campaign(request, pk)
+        return render(request, self.template_name, {
+            "campaign": campaign, "form": ChatImportForm(compounds=campaign.compounds.order_by("name"))})
+
+    def post(self, request, pk):
+        campaign = self.campaign(request, pk)
+        form = ChatImportForm(request.POST, request.FILES, compounds=campaign.compounds.order_by("name"))
+        result = None
+        if form.is_valid():
+            confirm = "confirm" in request.POST
+            try:
+                result = importing.import_suggestions(
+                    actor=request.user, campaign=campaign, data=form.cleaned_data["file"].read(),
+                    default_compound=form.cleaned_data["compound"], channel=form.cleaned_data["channel"],
+                    dry_run=not confirm, skip_bad_rows=form.cleaned_data["skip_bad_rows"])
+            except DomainError as error:
+                form.add_error("file", str(error.message))
+            else:
+                if result.written:
+                    messages.success(request, _("Imported %(created)s suggestions; %(skipped)s rows skipped.") % {
+                        "created": result.created, "skipped": len(result.skipped)})
+                    return redirect("ideas:campaign", pk=campaign.pk)
+                for row in result.rows:  # the preview shows contacts masked, as every staff screen does
+                    row["contact"] = f"{mask_name(row['name'])} {mask_phone(row['phone'])}".strip()
+        return render(request, self.template_name, {"campaign": campaign, "form": form, "result": result},
+                      status=200 if result is not None else 400)
 
 
 class SuggestionCorrectView(LoginRequiredMixin, View):

@@ -13,7 +13,10 @@ class Endpoint:
 
 
 def fill(value, ids):
-    """A placeholder "{name}" (also inside a list) replaced by ids[name]; anything else as it is."""
+    """A placeholder "{name}" (also inside a list) replaced by ids[name]; a callable called (a fresh upload for
+    every call); anything else as it is."""
+    if callable(value):
+        return value()
     if isinstance(value, list):
         return [fill(item, ids) for item in value]
     if isinstance(value, str) and value.startswith("{") and value.endswith("}"):

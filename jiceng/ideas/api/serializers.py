@@ -21,7 +21,7 @@ class SuggestionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Suggestion
-        fields = ["id", "campaign", "compound", "channel", "text", "contact", "receipt", "category",
+        fields = ["id", "campaign", "compound", "channel", "text", "said_at", "contact", "receipt", "category",
                   "suggested_category", "idea", "created_at"]
         read_only_fields = fields
 
@@ -35,6 +35,8 @@ class SuggestionInput(serializers.Serializer):
     text = serializers.CharField(max_length=1000)
     name = serializers.CharField(max_length=50, required=False, allow_blank=True, default="")
     phone = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
+    said_at = serializers.DateTimeField(required=False, allow_null=True, default=None,
+                                        help_text="When the resident said it, if known (not in the future).")
 
 
 class IdeaSerializer(serializers.ModelSerializer):

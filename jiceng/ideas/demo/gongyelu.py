@@ -56,9 +56,11 @@ def load() -> str:
     channels = cycle([Channel.VISIT, Channel.VISIT, Channel.WECHAT, Channel.PHONE, Channel.MEETING])
     places = cycle(compounds)
     by_group: dict[str, list] = {}
-    for row in rows:
+    for number, row in enumerate(rows):
+        # heard over the campaign's first three weeks, in the day and the evening
+        said_at = dt.datetime(2020, 5, 6 + number * 19 // len(rows), 8 + number * 7 % 13, number * 13 % 60)
         suggestion = services.suggestion_submit(actor=gongyelu, campaign=campaign, compound=next(places),
-                                                text=row["text"], channel=next(channels))
+                                                text=row["text"], channel=next(channels), said_at=said_at)
         services.suggestion_categorise(actor=gongyelu, suggestion=suggestion, category=row["category"])
         by_group.setdefault(row["group"], []).append(suggestion)
     adopted = 0

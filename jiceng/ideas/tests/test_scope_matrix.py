@@ -10,6 +10,7 @@ import datetime as dt
 
 import pytest
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
 from jiceng.core.models import AuditEvent
@@ -33,6 +34,7 @@ READS = [
     Endpoint("page poster", "get", "/ideas/campaigns/{campaign}/poster/{compound}.pdf", api=False),
     Endpoint("page idea", "get", "/ideas/ideas/{idea}/", api=False),
     Endpoint("page correct form", "get", "/ideas/suggestions/{suggestion}/correct/", api=False),
+    Endpoint("page import form", "get", "/ideas/campaigns/{campaign}/import/", api=False),
     Endpoint("api campaign", "get", "/api/ideas/campaigns/{campaign}/", api=True),
     Endpoint("api suggestion", "get", "/api/ideas/suggestions/{suggestion}/", api=True),
     Endpoint("api idea", "get", "/api/ideas/ideas/{idea}/", api=True),
@@ -47,6 +49,9 @@ WRITES = [
              data={"create_idea": "1", "title": "越权金点子", "suggestion": "{suggestion}"}),
     Endpoint("page correct", "post", "/ideas/suggestions/{suggestion}/correct/", api=False,
              data={"text": "越权更正的建议内容"}),
+    Endpoint("page import", "post", "/ideas/campaigns/{campaign}/import/", api=False,
+             data={"file": lambda: SimpleUploadedFile("群聊.csv", "内容\n越权导入的建议内容\n".encode()),
+                   "compound": "{compound}", "channel": "wechat", "confirm": "1"}),
     Endpoint("page evaluate", "post", "/ideas/ideas/{idea}/", api=False,
              data={"verb": "evaluate", **{f"score_{k}": v for k, v in SCORES.items()}}),
     Endpoint("page adopt", "post", "/ideas/ideas/{idea}/", api=False, data={"verb": "adopted", "reason": "越权"}),
