@@ -90,7 +90,7 @@ def main():
     print("\n== quality ==")
     for name in ("labelled", "heldout", "fresh", "fresh2", "north", "south", "central", "township", "east",
                  "southwest", "northeast", "capital", "chengdu", "prefecture", "county", "shanghai", "guangzhou",
-                 "xian"):
+                 "xian", "zhengzhou", "wuhan"):
         if not (DATA / f"suggestions_{name}.csv").exists():
             continue
         count, groups, pairwise, bcubed = quality(name)

@@ -77,17 +77,19 @@ def test_grouping_on_the_second_fresh_set_is_measured_and_stays_above_its_floor(
     assert pairwise.f1 >= 0.80
 
 
-# Fourteen sets written in November 2026 by writers who never saw the grouping, its lexicon or each other's sets,
+# Sixteen sets written in November 2026 by writers who never saw the grouping, its lexicon or each other's sets,
 # each from another part of the country and other channels.  north, south, central and township were measured first
 # sight before the lexicon was broadened; north and south were then looked at, central and township only as overall
 # scores; east and southwest were measured first sight afterwards and then looked at; northeast, capital, chengdu and
 # prefecture were measured first sight on the final version and used for nothing.  county, shanghai, guangzhou and
 # xian were written later with heavier paraphrase and dialect, measured first sight on the same version, and used only
-# to measure the changes tried after them (docs/performance.md, "Ideas").
+# to measure the changes tried after them; so were zhengzhou (plain Mandarin, the seed's district) and wuhan (12345
+# work orders and chat lines), written last (docs/performance.md, "Ideas").
 # The floors are a little under the current figures and catch regressions; they are not the target.
 REGIONAL_FLOORS = {"north": 0.77, "south": 0.71, "central": 0.85, "township": 0.82, "east": 0.70, "southwest": 0.67,
                    "northeast": 0.66, "capital": 0.69, "chengdu": 0.78, "prefecture": 0.82,
-                   "county": 0.49, "shanghai": 0.44, "guangzhou": 0.53, "xian": 0.65}
+                   "county": 0.49, "shanghai": 0.44, "guangzhou": 0.53, "xian": 0.65, "zhengzhou": 0.64,
+                   "wuhan": 0.36}
 
 
 @pytest.mark.parametrize("name", list(REGIONAL_FLOORS))
