@@ -98,3 +98,38 @@ def test_staff_import_a_chat_group_export_after_a_dry_run(browser, live_server, 
     expect(staff.get_by_test_id("suggestions")).to_contain_text("院里停车太乱了")
     expect(staff.locator(".alert-success, .toast, [role=alert]").first).to_contain_text("已导入 2 条建议")
     assert Suggestion.objects.filter(campaign=campaign).count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_street_administrator_starts_a_campaign_and_sets_up_a_work_group(browser, live_server, world):
+    from jiceng.ideas.models import Campaign
+
+    admin = browser.new_context(base_url=live_server.url, locale="zh-CN").new_page()
+    login(admin, "admin_a", PASSWORD)
+    admin.goto("/ideas/")
+    admin.get_by_test_id("new-campaign").click()
+    if admin.locator("select[name=unit]").count():  # the administrator runs several units: choose the street's
+        admin.locator("select[name=unit]").select_option(str(world.unit_a.pk))
+        admin.get_by_role("button", name="下一步").click()
+    admin.get_by_label("标题").fill("2021年无主管楼院金点子征集")
+    admin.get_by_label("开始日期").fill("2021-04-01")
+    admin.get_by_label("结束日期").fill("2021-03-01")  # a slip: before the start
+    admin.get_by_label("红旗花园小区").check()
+    admin.get_by_test_id("save-campaign").click()
+    expect(admin.get_by_test_id("field-error").first).to_contain_text("结束日期不能早于开始日期")
+    assert not Campaign.objects.exists()
+    admin.get_by_label("结束日期").fill("2021-04-30")
+    admin.get_by_label("红旗花园小区").check()
+    admin.get_by_test_id("save-campaign").click()
+    expect(admin.get_by_test_id("object-title")).to_contain_text("2021年无主管楼院金点子征集")
+    form = admin.get_by_test_id("work-group-form")
+    form.get_by_label("名称").fill("第一工作组")
+    form.get_by_label("红旗花园小区").check()
+    form.get_by_test_id("add-work-group").click()
+    expect(admin.get_by_test_id("work-group")).to_contain_text("第一工作组")
+    admin.get_by_placeholder("原因（选填）").first.fill("征集期满")
+    admin.get_by_test_id("move-closed").click()
+    expect(admin.get_by_test_id("campaign-status")).to_have_text("已截止")
+    expect(admin.get_by_test_id("history")).to_contain_text("征集期满")
+    campaign = Campaign.objects.get()
+    assert campaign.status == "closed" and campaign.work_groups.get().name == "第一工作组"

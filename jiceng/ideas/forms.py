@@ -1,9 +1,11 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from jiceng.core.forms import MultipleImageField, StyledForm
 
-from .choices import Channel
+from .choices import DEFAULT_CRITERIA, CampaignStatus, Channel
 from .importing import MAX_BYTES
 from .services import MAX_PHOTOS
 
@@ -77,3 +79,81 @@ class ChatImportForm(StyledForm):
     def clean_compound(self):
         pk = self.cleaned_data["compound"]
         return None if pk is None else self.compounds[pk]
+
+
+_RE_CRITERION = re.compile(r"^(?P<label>.+?)(?:[\s:：,，=]+(?P<weight>[0-9]+(?:\.[0-9]+)?)\s*(?P<percent>%?))?$")
+_RE_LIST_SPLIT = re.compile(r"[\n,，、;；]+")
+
+
+def criteria_text(criteria) -> str:
+    """The criteria as the form shows them: one per line, name and weight."""
+    return "\n".join(f"{c['label']} {c['weight']:g}" for c in criteria)
+
+
+class CampaignForm(StyledForm):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    starts_on = forms.DateField(label=_("Starts on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    ends_on = forms.DateField(label=_("Ends on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    compounds = forms.TypedMultipleChoiceField(label=_("Compounds"), coerce=int,
+                                               widget=forms.CheckboxSelectMultiple)
+    categories = forms.CharField(label=_("Categories (one a line)"), widget=forms.Textarea(attrs={"rows": 5}))
+    criteria = forms.CharField(label=_("Evaluation criteria (name and weight, one a line)"),
+                               widget=forms.Textarea(attrs={"rows": 4}))
+    public_intake = forms.BooleanField(label=_("Residents may submit online (QR posters)"), required=False)
+
+    def __init__(self, *args, compounds, previous_criteria=(), **kwargs):
+        """``compounds``: the divisions that may be chosen, loaded once; ``previous_criteria``: the campaign's, so
+        that a criterion keeps its key (and its scores) when only its weight changes."""
+        super().__init__(*args, **kwargs)
+        self.compounds = {c.pk: c for c in compounds}
+        self.fields["compounds"].choices = [
+            (pk, f"{c.name}（{_('unmanaged')}）" if c.unmanaged else c.name) for pk, c in self.compounds.items()]
+        self.previous_criteria = list(previous_criteria) or list(DEFAULT_CRITERIA)
+
+    def clean_compounds(self):
+        return [self.compounds[pk] for pk in self.cleaned_data["compounds"]]
+
+    def clean_categories(self):
+        return [part.strip() for part in _RE_LIST_SPLIT.split(self.cleaned_data["categories"]) if part.strip()]
+
+    def clean_criteria(self):
+        keys = {c["label"]: c["key"] for c in self.previous_criteria}
+        criteria, used = [], set()
+        for line in self.cleaned_data["criteria"].splitlines():
+            line = line.strip()
+            if not line:
+                continue
+            match = _RE_CRITERION.match(line)
+            label, weight = match["label"].strip(), float(match["weight"] or 1)
+            key = keys.get(label)
+            if key is None or key in used:
+                key = next(f"c{n}" for n in range(1, 100) if f"c{n}" not in used and f"c{n}" not in keys.values())
+            used.add(key)
+            criteria.append({"key": key, "label": label, "weight": weight})
+        return criteria
+
+
+class CampaignMoveForm(StyledForm):
+    status = forms.ChoiceField(choices=CampaignStatus.choices, widget=forms.HiddenInput)
+    reason = forms.CharField(label=_("Reason (optional)"), max_length=500, required=False)
+
+
+class WorkGroupForm(StyledForm):
+    name = forms.CharField(label=_("Name"), max_length=100)
+    compounds = forms.TypedMultipleChoiceField(label=_("Compounds"), coerce=int,
+                                               widget=forms.CheckboxSelectMultiple)
+    members = forms.TypedMultipleChoiceField(label=_("Members"), coerce=int, required=False,
+                                             widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, compounds, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.compounds = {c.pk: c for c in compounds}
+        self.members = {m.pk: m for m in members}
+        self.fields["compounds"].choices = [(pk, c.name) for pk, c in self.compounds.items()]
+        self.fields["members"].choices = [(pk, m.get_full_name() or m.username) for pk, m in self.members.items()]
+
+    def clean_compounds(self):
+        return [self.compounds[pk] for pk in self.cleaned_data["compounds"]]
+
+    def clean_members(self):
+        return [self.members[pk] for pk in self.cleaned_data["members"]]

@@ -22,6 +22,58 @@ def campaigns_visible_to(user):
             .select_related("owner_unit__division"))
 
 
+def units_managed_by(user):
+    """The units whose campaigns the user may start and run: those an administrator or supervisor role covers."""
+    from .permissions import DECIDER_ROLES
+
+    if user is None or not getattr(user, "is_authenticated", False):
+        return Unit.objects.none()
+    return (Unit.objects.filter(scope_of(user).q("division__path", DECIDER_ROLES), archived_at__isnull=True)
+            .select_related("division").order_by("division__path", "sort_order", "name"))
+
+
+def compounds_of_area(unit, *, campaign=None):
+    """The compounds within a unit's area, unmanaged ones marked, in the tree's order; with ``campaign``, each
+    also says whether the campaign covers it (``in_campaign``), in the same query."""
+    from jiceng.org.choices import DivisionKind
+    from jiceng.org.models import Division
+
+    compounds = Division.objects.filter(kind=DivisionKind.COMPOUND, path__startswith=unit.division.path,
+                                        archived_at__isnull=True).order_by("path")
+    if campaign is not None:
+        covered = Campaign.compounds.through.objects.filter(campaign=campaign, division=OuterRef("pk"))
+        compounds = compounds.annotate(in_campaign=Exists(covered))
+    return compounds
+
+
+def work_groups_of(campaign, *, compounds, members) -> list:
+    """The campaign's work groups, each with ``compound_list`` and ``member_list`` taken from the already loaded
+    ``compounds`` and ``members`` (two queries however many groups; a member who has left the area is loaded
+    apart, so the list stays true)."""
+    from django.contrib.auth import get_user_model
+
+    from .models import WorkGroup
+
+    groups = list(WorkGroup.objects.filter(campaign=campaign).order_by("name"))
+    if not groups:
+        return groups
+    through_compounds = WorkGroup.compounds.through.objects.filter(workgroup__campaign=campaign).values_list(
+        "workgroup_id", "division_id", Value("c"))
+    through_members = WorkGroup.members.through.objects.filter(workgroup__campaign=campaign).values_list(
+        "workgroup_id", "user_id", Value("m"))
+    links = list(through_compounds.union(through_members, all=True))
+    by_compound = {c.pk: c for c in compounds}
+    by_member = {m.pk: m for m in members}
+    missing = {pk for _, pk, kind in links if kind == "m" and pk not in by_member}
+    if missing:
+        by_member |= {u.pk: u for u in get_user_model().objects.filter(pk__in=missing)}
+    for group in groups:
+        group.compound_list = [by_compound[pk] for g, pk, kind in links
+                               if g == group.pk and kind == "c" and pk in by_compound]
+        group.member_list = [by_member[pk] for g, pk, kind in links if g == group.pk and kind == "m"]
+    return groups
+
+
 #: A project in one of these states counts as done in the funnel.
 DONE_PROJECT_STATES = ("completed", "closed")
 

@@ -18,6 +18,7 @@ from jiceng.core import audit
 from jiceng.core.attachments import attachment_create
 from jiceng.core.crypto import blind_index, normalize_mobile, validate_mobile
 from jiceng.core.errors import DomainError, InvalidTransition, PermissionDenied
+from jiceng.org.choices import DivisionKind
 
 from . import permissions
 from .choices import DEFAULT_CATEGORIES, DEFAULT_CRITERIA, CampaignStatus, Channel, IdeaStatus
@@ -46,31 +47,196 @@ def new_receipt() -> str:
     return "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(8))
 
 
-def campaign_create(*, actor, owner_unit, title: str, code: str, starts_on: dt.date, ends_on: dt.date,
-                    compounds, categories=None, criteria=None, public_intake: bool = True) -> Campaign:
+CAMPAIGN_FIELDS = ["title", "code", "starts_on", "ends_on", "categories", "criteria", "public_intake", "status"]
+#: Campaign statuses and where each may go: preparing → collecting ⇄ closed.
+CAMPAIGN_MOVES = {CampaignStatus.DRAFT: {CampaignStatus.OPEN}, CampaignStatus.OPEN: {CampaignStatus.CLOSED},
+                  CampaignStatus.CLOSED: {CampaignStatus.OPEN}}
+
+
+def new_campaign_code(starts_on: dt.date) -> str:
+    """A short public code for the posters' address, unique: the year and month, then random letters."""
+    alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+    while True:
+        code = f"{starts_on:%Y%m}-" + "".join(secrets.choice(alphabet) for _ in range(5))
+        if not Campaign.objects.filter(code=code).exists():
+            return code
+
+
+def _clean_categories(categories) -> list[str]:
+    cleaned = []
+    for category in categories or ():
+        category = _text(str(category))
+        if category and category not in cleaned:
+            cleaned.append(category)
+    if not cleaned:
+        raise DomainError(_("Give the campaign at least one category."), code="no_category", field="categories")
+    if any(len(c) > 50 for c in cleaned):
+        raise DomainError(_("A category may have at most 50 characters."), code="long_category", field="categories")
+    return cleaned
+
+
+def _clean_criteria(criteria) -> list[dict]:
+    cleaned, keys, labels = [], set(), set()
+    for criterion in criteria or ():
+        try:
+            key, label, weight = str(criterion["key"]).strip(), _text(criterion["label"]), float(criterion["weight"])
+        except (KeyError, TypeError, ValueError) as error:
+            raise DomainError(_("Each criterion needs a name and a weight."), code="bad_criterion",
+                              field="criteria") from error
+        if not key.isidentifier() or not label or not 0 < weight <= 100 or key in keys or label in labels:
+            raise DomainError(_("Each criterion needs its own name and a weight above 0."), code="bad_criterion",
+                              field="criteria")
+        keys.add(key)
+        labels.add(label)
+        cleaned.append({"key": key, "label": label[:30], "weight": weight})
+    if not cleaned:
+        raise DomainError(_("Give the campaign at least one evaluation criterion."), code="no_criterion",
+                          field="criteria")
+    return cleaned
+
+
+def _check_campaign(owner_unit, starts_on: dt.date, ends_on: dt.date, compounds) -> None:
+    if ends_on < starts_on:
+        raise DomainError(_("The campaign cannot end before it starts."), code="bad_period", field="ends_on")
+    if not compounds:
+        raise DomainError(_("Choose at least one compound."), code="no_compound", field="compounds")
+    path = owner_unit.division.path
+    if any(c.kind != DivisionKind.COMPOUND or not c.path.startswith(path) for c in compounds):
+        raise DomainError(_("Only compounds within the owner unit's area can be chosen."), code="compound_outside",
+                          field="compounds")
+
+
+def campaign_create(*, actor, owner_unit, title: str, starts_on: dt.date, ends_on: dt.date, compounds,
+                    code: str | None = None, categories=None, criteria=None, public_intake: bool = True,
+                    status: str = CampaignStatus.OPEN) -> Campaign:
+    """A campaign of the owner unit over some of its compounds; by an administrator or supervisor covering it.
+
+    Without a code one is made (the posters' address); without categories or criteria the defaults are used.
+    """
     _require(permissions.can_manage(actor, owner_unit), actor)
-    campaign = Campaign(owner_unit=owner_unit, title=_text(title), code=code, starts_on=starts_on, ends_on=ends_on,
-                        categories=categories or DEFAULT_CATEGORIES, criteria=criteria or DEFAULT_CRITERIA,
-                        public_intake=public_intake, status=CampaignStatus.OPEN)
+    compounds = list(compounds)
+    _check_campaign(owner_unit, starts_on, ends_on, compounds)
+    campaign = Campaign(owner_unit=owner_unit, title=_text(title), code=code or new_campaign_code(starts_on),
+                        starts_on=starts_on, ends_on=ends_on,
+                        categories=_clean_categories(DEFAULT_CATEGORIES if categories is None else categories),
+                        criteria=_clean_criteria(DEFAULT_CRITERIA if criteria is None else criteria),
+                        public_intake=public_intake, status=status)
     campaign.full_clean()
     with transaction.atomic():
         campaign.save()
         campaign.compounds.set(compounds)
         audit.record(actor=actor, action="ideas.campaign.created", obj=campaign,
-                     after={"title": campaign.title, "code": code, "compounds": [c.pk for c in compounds]})
+                     after=audit.snapshot(campaign, CAMPAIGN_FIELDS) | {"compounds": sorted(c.pk for c in compounds)})
     return campaign
+
+
+def campaign_update(*, actor, campaign: Campaign, title: str, starts_on: dt.date, ends_on: dt.date, compounds,
+                    categories, criteria, public_intake: bool) -> Campaign:
+    """Change what a campaign covers and how it is judged, without losing what was already said or scored:
+    a compound with suggestions stays, a category in use stays, and the criteria stay once anyone has scored."""
+    _require(permissions.can_manage(actor, campaign.owner_unit), actor)
+    compounds = list(compounds)
+    _check_campaign(campaign.owner_unit, starts_on, ends_on, compounds)
+    categories, criteria = _clean_categories(categories), _clean_criteria(criteria)
+    dropped = set(campaign.compounds.values_list("pk", flat=True)) - {c.pk for c in compounds}
+    if dropped and Suggestion.objects.filter(campaign=campaign, compound_id__in=dropped).exists():
+        raise DomainError(_("A compound whose residents have already made suggestions cannot be taken out."),
+                          code="compound_in_use", field="compounds")
+    gone = set(campaign.categories) - set(categories)
+    if gone and (Suggestion.objects.filter(campaign=campaign, category__in=gone).exists()
+                 or Idea.objects.filter(campaign=campaign, category__in=gone).exists()):
+        raise DomainError(_("A category already given to suggestions or ideas cannot be taken out."),
+                          code="category_in_use", field="categories")
+    if criteria != campaign.criteria and Evaluation.objects.filter(idea__campaign=campaign).exists():
+        raise DomainError(_("The criteria cannot change once ideas have been scored."), code="criteria_in_use",
+                          field="criteria")
+    before = audit.snapshot(campaign, CAMPAIGN_FIELDS) | {
+        "compounds": sorted(campaign.compounds.values_list("pk", flat=True))}
+    campaign.title, campaign.starts_on, campaign.ends_on = _text(title), starts_on, ends_on
+    campaign.categories, campaign.criteria, campaign.public_intake = categories, criteria, public_intake
+    campaign.full_clean()
+    after = audit.snapshot(campaign, CAMPAIGN_FIELDS) | {"compounds": sorted(c.pk for c in compounds)}
+    if before == after:
+        return campaign
+    with transaction.atomic():
+        campaign.save()
+        campaign.compounds.set(compounds)
+        audit.record(actor=actor, action="ideas.campaign.updated", obj=campaign, before=before, after=after)
+    return campaign
+
+
+def campaign_move(*, actor, campaign: Campaign, status: str, reason: str = "") -> Campaign:
+    """Open a campaign for suggestions, close it, or open it again; with the reason on record."""
+    _require(permissions.can_manage(actor, campaign.owner_unit), actor)
+    if status not in CAMPAIGN_MOVES.get(campaign.status, ()):
+        raise InvalidTransition()
+    before = {"status": campaign.status}
+    with transaction.atomic():
+        campaign.status = status
+        campaign.save(update_fields=["status", "updated_at"])
+        audit.record(actor=actor, action=f"ideas.campaign.{status}", obj=campaign, before=before,
+                     after={"status": status}, payload={"reason": _text(reason)})
+    return campaign
+
+
+def eligible_members(campaign: Campaign):
+    """The users who may join a campaign's work group: staff of a unit within the owner unit's area."""
+    from django.contrib.auth import get_user_model
+
+    path = campaign.owner_unit.division.path
+    return (get_user_model().objects.filter(memberships__unit__division__path__startswith=path,
+                                            memberships__ended_at__isnull=True, is_active=True)
+            .distinct().order_by("username"))
+
+
+def _check_work_group(campaign: Campaign, name: str, compounds, members) -> str:
+    name = _text(name)
+    if not name:
+        raise DomainError(_("Give the work group a name."), code="no_name", field="name")
+    if not compounds:
+        raise DomainError(_("Choose at least one compound."), code="no_compound", field="compounds")
+    if {c.pk for c in compounds} - set(campaign.compounds.values_list("pk", flat=True)):
+        raise DomainError(_("A work group covers compounds of its campaign only."), code="compound_outside",
+                          field="compounds")
+    if {m.pk for m in members} - set(eligible_members(campaign).values_list("pk", flat=True)):
+        raise DomainError(_("Members must be staff of a unit within the campaign's area."), code="member_outside",
+                          field="members")
+    return name
 
 
 def work_group_create(*, actor, campaign: Campaign, name: str, compounds, members=()) -> WorkGroup:
     _require(permissions.can_decide(actor, campaign), actor)
-    group = WorkGroup(campaign=campaign, name=_text(name))
+    compounds, members = list(compounds), list(members)
+    group = WorkGroup(campaign=campaign, name=_check_work_group(campaign, name, compounds, members))
     group.full_clean()
     with transaction.atomic():
         group.save()
         group.compounds.set(compounds)
         group.members.set(members)
         audit.record(actor=actor, action="ideas.work_group.created", obj=campaign,
-                     payload={"group": group.name, "compounds": [c.pk for c in compounds]})
+                     payload={"group": group.name, "compounds": [c.pk for c in compounds],
+                              "members": [m.pk for m in members]})
+    return group
+
+
+def work_group_update(*, actor, group: WorkGroup, name: str, compounds, members) -> WorkGroup:
+    """Rename a work group, or change the compounds it covers and who is in it (a member who leaves loses access
+    to the campaign unless their unit's role gives it)."""
+    _require(permissions.can_decide(actor, group.campaign), actor)
+    compounds, members = list(compounds), list(members)
+    name = _check_work_group(group.campaign, name, compounds, members)
+    before = {"name": group.name, "compounds": sorted(group.compounds.values_list("pk", flat=True)),
+              "members": sorted(group.members.values_list("pk", flat=True))}
+    after = {"name": name, "compounds": sorted(c.pk for c in compounds), "members": sorted(m.pk for m in members)}
+    if before == after:
+        return group
+    with transaction.atomic():
+        group.name = name
+        group.save(update_fields=["name", "updated_at"])
+        group.compounds.set(compounds)
+        group.members.set(members)
+        audit.record(actor=actor, action="ideas.work_group.updated", obj=group.campaign, before=before,
+                     after=after, payload={"group": group.pk})
     return group
 
 

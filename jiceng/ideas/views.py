@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -23,8 +24,18 @@ from jiceng.core.http import attachment_response, client_ip
 from jiceng.core.views_mixins import form_errors_from
 
 from . import importing, intake, permissions, selectors, services
-from .choices import Channel, IdeaStatus
-from .forms import ChatImportForm, CorrectionForm, IdeaForm, PublicSuggestionForm, StaffSuggestionForm
+from .choices import DEFAULT_CATEGORIES, DEFAULT_CRITERIA, CampaignStatus, Channel, IdeaStatus
+from .forms import (
+    CampaignForm,
+    CampaignMoveForm,
+    ChatImportForm,
+    CorrectionForm,
+    IdeaForm,
+    PublicSuggestionForm,
+    StaffSuggestionForm,
+    WorkGroupForm,
+    criteria_text,
+)
 from .models import Campaign, Idea, Suggestion
 
 
@@ -92,6 +103,15 @@ def public_status(request):
 class CampaignListView(LoginRequiredMixin, ListView):
     template_name = "ideas/campaign_list.html"
     context_object_name = "campaigns"
+    paginate_by = 30
+
+    def get_context_data(self, **kwargs):
+        from jiceng.org.permissions import scope_of
+
+        from .permissions import DECIDER_ROLES
+
+        return super().get_context_data(**kwargs) | {"can_start": scope_of(self.request.user).has_role(
+            *DECIDER_ROLES)}
 
     def get_queryset(self):
         return selectors.campaigns_visible_to(self.request.user).order_by("-starts_on")
@@ -149,6 +169,7 @@ class CampaignView(LoginRequiredMixin, View):
             "grouped": grouped, "breadth": breadth, "breadths": BREADTH_LABELS.items(),
             "funnel": {"stages": selectors.funnel_stages(campaign, ideas)},
             "can_work": permissions.can_work(request.user, campaign),
+            "can_manage": permissions.can_manage(request.user, campaign.owner_unit),
             "form": form or StaffSuggestionForm(compounds=compounds),
             "idea_form": IdeaForm(categories=campaign.categories)}, status=status)
 
@@ -184,6 +205,145 @@ class CampaignView(LoginRequiredMixin, View):
                 messages.success(request, _("Recorded, receipt %(receipt)s.") % {"receipt": suggestion.receipt})
                 return redirect(f"{reverse('ideas:campaign', args=[campaign.pk])}?compound={suggestion.compound_id}")
         return self.get(request, pk, form=form, status=400)
+
+
+class CampaignCreateView(LoginRequiredMixin, View):
+    """Start a campaign: which unit runs it (when the user runs several), then title, period, compounds,
+    categories and criteria. Work groups are added on the settings page it leads to."""
+
+    template_name = "ideas/campaign_form.html"
+
+    def units(self, request):
+        units = list(selectors.units_managed_by(request.user))
+        if not units:
+            raise DjangoPermissionDenied
+        return units
+
+    def form_for(self, unit, data=None):
+        return CampaignForm(data, compounds=selectors.compounds_of_area(unit), initial={
+            "categories": "\n".join(DEFAULT_CATEGORIES), "criteria": criteria_text(DEFAULT_CRITERIA),
+            "public_intake": True, "starts_on": timezone.localdate()})
+
+    def chosen(self, request, units, value):
+        """The unit asked for if the user runs it; else the one unit where the user holds the role (a street
+        office's administrator starts the street office's campaigns); else the only one; else None: ask."""
+        from jiceng.org.permissions import scope_of
+
+        from .permissions import DECIDER_ROLES
+
+        by_id = {str(u.pk): u for u in units}
+        if value:
+            return by_id.get(value)
+        own = [u for u in units if u.pk in scope_of(request.user).unit_ids(DECIDER_ROLES)]
+        return own[0] if len(own) == 1 else (units[0] if len(units) == 1 else None)
+
+    def get(self, request):
+        units = self.units(request)
+        unit = self.chosen(request, units, request.GET.get("unit"))
+        return render(request, self.template_name, {"units": units, "unit": unit,
+                                                    "form": self.form_for(unit) if unit else None})
+
+    def post(self, request):
+        units = self.units(request)
+        unit = self.chosen(request, units, request.POST.get("unit"))
+        if unit is None:
+            raise DjangoPermissionDenied  # a unit the user does not run, or none chosen
+        form = self.form_for(unit, request.POST)
+        if form.is_valid():
+            try:
+                campaign = services.campaign_create(actor=request.user, owner_unit=unit, **form.cleaned_data)
+            except (ValidationError, DomainError) as error:
+                form_errors_from(form, error)
+            else:
+                messages.success(request, _("The campaign is set up. Add its work groups here."))
+                return redirect("ideas:settings", pk=campaign.pk)
+        return render(request, self.template_name, {"units": units, "unit": unit, "form": form}, status=400)
+
+
+class CampaignSettingsView(LoginRequiredMixin, View):
+    """What a campaign covers and how it is judged, its work groups, opening and closing it, and its history."""
+
+    template_name = "ideas/settings.html"
+
+    def campaign(self, request, pk):
+        campaign = _campaign_for(request.user, pk)
+        if not permissions.can_manage(request.user, campaign.owner_unit):
+            raise DjangoPermissionDenied
+        return campaign
+
+    def get(self, request, pk, form=None, group_form=None, group_errors=None, status=200):
+        campaign = self.campaign(request, pk)
+        area = list(selectors.compounds_of_area(campaign.owner_unit, campaign=campaign))
+        compounds = [c for c in area if c.in_campaign]
+        members = list(services.eligible_members(campaign))
+        groups = selectors.work_groups_of(campaign, compounds=area, members=members)
+        for group in groups:
+            group.form = (group_errors if group_errors and group_errors.group_id == group.pk else WorkGroupForm(
+                compounds=compounds, members=members, auto_id=f"id_g{group.pk}_%s",
+                initial={"name": group.name, "compounds": [c.pk for c in group.compound_list],
+                         "members": [m.pk for m in group.member_list]}))
+        return render(request, self.template_name, {
+            "campaign": campaign, "groups": groups,
+            "form": form or CampaignForm(compounds=area, previous_criteria=campaign.criteria, initial={
+                                             "title": campaign.title, "starts_on": campaign.starts_on,
+                                             "ends_on": campaign.ends_on,
+                                             "compounds": [c.pk for c in compounds],
+                                             "categories": "\n".join(campaign.categories),
+                                             "criteria": criteria_text(campaign.criteria),
+                                             "public_intake": campaign.public_intake}),
+            "group_form": group_form or WorkGroupForm(compounds=compounds, members=members, auto_id="id_newgroup_%s"),
+            "moves": [(move, CampaignStatus(move).label) for move in services.CAMPAIGN_MOVES.get(campaign.status, ())],
+            "history_page": history_page(campaign, request.GET.get("history_page", 1))}, status=status)
+
+    def post(self, request, pk):
+        campaign = self.campaign(request, pk)
+        verb = request.POST.get("verb")
+        if verb == "save":
+            form = CampaignForm(request.POST, compounds=selectors.compounds_of_area(campaign.owner_unit),
+                                previous_criteria=campaign.criteria)
+            if form.is_valid():
+                try:
+                    services.campaign_update(actor=request.user, campaign=campaign, **form.cleaned_data)
+                except (ValidationError, DomainError) as error:
+                    form_errors_from(form, error)
+                else:
+                    messages.success(request, _("Saved."))
+                    return redirect("ideas:settings", pk=campaign.pk)
+            return self.get(request, pk, form=form, status=400)
+        if verb == "move":
+            move = CampaignMoveForm(request.POST)
+            try:
+                if not move.is_valid():
+                    raise DomainError(_("Unknown action."))
+                services.campaign_move(actor=request.user, campaign=campaign, status=move.cleaned_data["status"],
+                                       reason=move.cleaned_data["reason"])
+            except DomainError as error:
+                messages.error(request, error_text(error))
+            return redirect("ideas:settings", pk=campaign.pk)
+        if verb in ("group_create", "group_update"):
+            compounds = list(campaign.compounds.order_by("path"))
+            group = None
+            if verb == "group_update":
+                group = get_object_or_404(campaign.work_groups, pk=request.POST.get("group", 0))
+            form = WorkGroupForm(request.POST, compounds=compounds, members=services.eligible_members(campaign),
+                                 auto_id=f"id_g{group.pk}_%s" if group else "id_newgroup_%s")
+            if form.is_valid():
+                try:
+                    if group is None:
+                        services.work_group_create(actor=request.user, campaign=campaign, **form.cleaned_data)
+                    else:
+                        services.work_group_update(actor=request.user, group=group, **form.cleaned_data)
+                except (ValidationError, DomainError) as error:
+                    form_errors_from(form, error)
+                else:
+                    messages.success(request, _("Saved."))
+                    return redirect("ideas:settings", pk=campaign.pk)
+            if group is None:
+                return self.get(request, pk, group_form=form, status=400)
+            form.group_id = group.pk
+            return self.get(request, pk, group_errors=form, status=400)
+        messages.error(request, _("Unknown action."))
+        return redirect("ideas:settings", pk=campaign.pk)
 
 
 class ImportView(LoginRequiredMixin, View):

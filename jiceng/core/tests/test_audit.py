@@ -116,6 +116,28 @@ def test_history_lists_an_objects_events_newest_first():
     assert [e.action for e in audit.history_for(division)] == ["org.division.updated", "org.division.created"]
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize(("asked", "number", "size", "older", "newer"), [
+    (1, 1, 20, True, False), ("2", 2, 20, True, True), (3, 3, 6, False, True), ("x", 1, 20, True, False),
+    (-4, 1, 20, True, False), (99, 1, 20, True, False), (None, 1, 20, True, False),
+])
+def test_the_history_is_read_a_page_at_a_time_without_counting(asked, number, size, older, newer,
+                                                               django_assert_num_queries):
+    from jiceng.core.history import history_page
+
+    division = _district("甲区")
+    for n in range(45):
+        services.division_update(actor=None, division=division, name=f"甲区{n}")
+    with django_assert_num_queries(2 if asked == 99 else 1):  # past the end: the newest page is read again
+        page = history_page(division, asked)
+    assert (page.number, len(page), page.has_next(), page.has_previous()) == (number, size, older, newer)
+    newest = audit.history_for(division).first()
+    if number == 1:
+        assert page.object_list[0] == newest
+    if number == 3:
+        assert page.object_list[-1].action == "org.division.created"
+
+
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_writers_keep_the_chain_one_line():
     if connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith(("file:memorydb", ":memory:")):

@@ -16,7 +16,7 @@ from rest_framework.test import APIClient
 from jiceng.core.models import AuditEvent
 from jiceng.core.tests.matrix import Endpoint, call
 from jiceng.ideas import services
-from jiceng.ideas.models import Evaluation, Idea, Suggestion
+from jiceng.ideas.models import Campaign, Evaluation, Idea, Suggestion, WorkGroup
 from jiceng.org.choices import Role
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +35,7 @@ READS = [
     Endpoint("page idea", "get", "/ideas/ideas/{idea}/", api=False),
     Endpoint("page correct form", "get", "/ideas/suggestions/{suggestion}/correct/", api=False),
     Endpoint("page import form", "get", "/ideas/campaigns/{campaign}/import/", api=False),
+    Endpoint("page settings", "get", "/ideas/campaigns/{campaign}/settings/", api=False),
     Endpoint("api campaign", "get", "/api/ideas/campaigns/{campaign}/", api=True),
     Endpoint("api suggestion", "get", "/api/ideas/suggestions/{suggestion}/", api=True),
     Endpoint("api idea", "get", "/api/ideas/ideas/{idea}/", api=True),
@@ -52,6 +53,16 @@ WRITES = [
     Endpoint("page import", "post", "/ideas/campaigns/{campaign}/import/", api=False,
              data={"file": lambda: SimpleUploadedFile("群聊.csv", "内容\n越权导入的建议内容\n".encode()),
                    "compound": "{compound}", "channel": "wechat", "confirm": "1"}),
+    Endpoint("page new campaign", "post", "/ideas/campaigns/new/", api=False,
+             data={"unit": "{unit}", "title": "越权征集", "starts_on": "2021-04-01", "ends_on": "2021-04-30",
+                   "compounds": ["{compound}"], "categories": "其他", "criteria": "可行性 1"}),
+    Endpoint("page settings save", "post", "/ideas/campaigns/{campaign}/settings/", api=False,
+             data={"verb": "save", "title": "越权改名", "starts_on": "2020-05-06", "ends_on": "2020-05-31",
+                   "compounds": ["{compound}"], "categories": "其他", "criteria": "可行性 1"}),
+    Endpoint("page close campaign", "post", "/ideas/campaigns/{campaign}/settings/", api=False,
+             data={"verb": "move", "status": "closed", "reason": "越权"}),
+    Endpoint("page add work group", "post", "/ideas/campaigns/{campaign}/settings/", api=False,
+             data={"verb": "group_create", "name": "越权工作组", "compounds": ["{compound}"]}),
     Endpoint("page evaluate", "post", "/ideas/ideas/{idea}/", api=False,
              data={"verb": "evaluate", **{f"score_{k}": v for k, v in SCORES.items()}}),
     Endpoint("page adopt", "post", "/ideas/ideas/{idea}/", api=False, data={"verb": "adopted", "reason": "越权"}),
@@ -81,7 +92,7 @@ def _campaign(world, unit, compound, code, worker):
                                         channel="phone")
     idea = services.idea_create(actor=world.user(worker), campaign=campaign, title="车棚修缮", suggestions=[merged])
     return {"campaign": campaign.pk, "compound": compound.pk, "suggestion": loose.pk, "merged": merged.pk,
-            "idea": idea.pk}
+            "idea": idea.pk, "unit": unit.pk}
 
 
 @pytest.fixture
@@ -102,7 +113,8 @@ def _state():
     """Everything a write could change: audit rows and the ideas tables."""
     return (AuditEvent.objects.count(), Suggestion.objects.count(), Idea.objects.count(),
             Evaluation.objects.count(), sorted(Suggestion.objects.values_list("pk", "idea_id", "category")),
-            sorted(Idea.objects.values_list("pk", "status", "title")))
+            sorted(Idea.objects.values_list("pk", "status", "title")),
+            sorted(Campaign.objects.values_list("pk", "status", "title")), WorkGroup.objects.count())
 
 
 @pytest.mark.parametrize("role", Role.values)
