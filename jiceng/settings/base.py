@@ -221,6 +221,7 @@ SPECTACULAR_SETTINGS = {
         "SubmissionStatusEnum": "jiceng.bulletin.choices.SubmissionStatus",
         "IssueStatusEnum": "jiceng.bulletin.choices.IssueStatus",
         "TopicStatusEnum": "jiceng.bulletin.choices.TopicStatus",
+        "CampaignStatusEnum": "jiceng.ideas.choices.CampaignStatus",
     },
 }
 

@@ -2,7 +2,7 @@ from rest_framework import serializers
 
 from jiceng.core.crypto import mask_name, mask_phone
 
-from ..choices import Channel
+from ..choices import CampaignStatus, Channel
 from ..models import Campaign, Idea, Suggestion
 
 
@@ -12,6 +12,29 @@ class CampaignSerializer(serializers.ModelSerializer):
         fields = ["id", "title", "code", "owner_unit", "starts_on", "ends_on", "compounds", "categories", "criteria",
                   "public_intake", "status"]
         read_only_fields = fields
+
+
+class CriterionInput(serializers.Serializer):
+    key = serializers.RegexField(r"^[A-Za-z_][A-Za-z0-9_]{0,29}$")
+    label = serializers.CharField(max_length=30)
+    weight = serializers.FloatField()
+
+
+class CampaignInput(serializers.Serializer):
+    owner_unit = serializers.IntegerField(help_text="A unit the caller runs as administrator or supervisor.")
+    title = serializers.CharField(max_length=200)
+    starts_on = serializers.DateField()
+    ends_on = serializers.DateField()
+    compounds = serializers.ListField(child=serializers.IntegerField(), allow_empty=False, max_length=2000)
+    categories = serializers.ListField(child=serializers.CharField(max_length=50), required=False, max_length=100,
+                                       help_text="Default: the standard categories.")
+    criteria = CriterionInput(many=True, required=False, help_text="Default: the standard criteria.")
+    public_intake = serializers.BooleanField(default=True)
+
+
+class CampaignMoveInput(serializers.Serializer):
+    status = serializers.ChoiceField(choices=CampaignStatus.choices)
+    reason = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
 
 
 class SuggestionSerializer(serializers.ModelSerializer):

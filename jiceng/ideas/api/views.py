@@ -3,6 +3,7 @@ endpoints (no login, throttled, never returning personal data)."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -19,8 +20,40 @@ from ..models import Campaign, Idea, Suggestion
 from . import serializers as s
 
 
-class CampaignViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class CampaignViewSet(HistoryActionMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
+                      viewsets.GenericViewSet):
     serializer_class = s.CampaignSerializer
+
+    @extend_schema(request=s.CampaignInput, responses={201: s.CampaignSerializer})
+    def create(self, request):
+        """Start a campaign of a unit the caller runs (administrator or supervisor), over compounds of its area."""
+        data = s.CampaignInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        unit = selectors.units_managed_by(request.user).filter(pk=values.pop("owner_unit")).first()
+        if unit is None:
+            raise PermissionDenied
+        wanted = set(values.pop("compounds"))
+        compounds = list(selectors.compounds_of_area(unit).filter(pk__in=wanted))
+        if len(compounds) != len(wanted):
+            raise serializers.ValidationError({"compounds": [_("Only compounds within the owner unit's area can "
+                                                               "be chosen.")]})
+        if "criteria" in values:
+            values["criteria"] = [dict(c) for c in values["criteria"]]
+        campaign = services.campaign_create(actor=request.user, owner_unit=unit, compounds=compounds, **values)
+        return Response(s.CampaignSerializer(campaign).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=s.CampaignMoveInput, responses={200: s.CampaignSerializer})
+    @action(detail=True, methods=["post"])
+    def move(self, request, pk=None):
+        """Open the campaign for suggestions, close it, or open it again, with the reason."""
+        campaign = self.get_object()
+        if not permissions.can_manage(request.user, campaign.owner_unit):
+            raise PermissionDenied
+        data = s.CampaignMoveInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.campaign_move(actor=request.user, campaign=campaign, **data.validated_data)
+        return Response(s.CampaignSerializer(campaign).data)
 
     def get_queryset(self):
         return selectors.campaigns_visible_to(self.request.user).prefetch_related("compounds").order_by("-starts_on")

@@ -223,3 +223,56 @@ def test_the_settings_page_runs_a_constant_number_of_queries(client, world, camp
     with django_assert_max_num_queries(10):
         response = client.get(f"/ideas/campaigns/{campaign.pk}/settings/")
     assert response.content.decode().count('data-testid="work-group"') == 6
+
+
+# the API
+
+
+def _api(user):
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_login(user)
+    return api
+
+
+def _body(world, **overrides):
+    body = {"owner_unit": world.unit_a.pk, "title": "2021年金点子征集", "starts_on": "2021-04-01",
+            "ends_on": "2021-04-30", "compounds": [world.compound_a.pk]}
+    body.update(overrides)
+    return body
+
+
+def test_the_api_starts_and_closes_a_campaign(world):
+    api = _api(world.user("admin_a"))
+    created = api.post("/api/ideas/campaigns/", _body(world, categories=["停车", "照明"],
+                                                       criteria=[{"key": "f", "label": "可行性", "weight": 2}]),
+                       format="json")
+    assert created.status_code == 201, created.content
+    body = created.json()
+    assert body["categories"] == ["停车", "照明"] and body["status"] == "open" and body["code"].startswith("202104-")
+    moved = api.post(f"/api/ideas/campaigns/{body['id']}/move/", {"status": "closed", "reason": "期满"}, format="json")
+    assert moved.status_code == 200 and moved.json()["status"] == "closed"
+    history = api.get(f"/api/ideas/campaigns/{body['id']}/history/").json()
+    assert [e["action"] for e in history["results"]] == ["ideas.campaign.closed", "ideas.campaign.created"]
+    again = api.post(f"/api/ideas/campaigns/{body['id']}/move/", {"status": "closed"}, format="json")
+    assert again.status_code in (400, 409) and Campaign.objects.get().status == "closed"
+
+
+@pytest.mark.parametrize(("user", "overrides", "code"), [
+    ("reporter_a", {}, 403),
+    ("leader_a", {}, 403),
+    ("admin_a", {"owner_unit": "unit_b"}, 403),
+    ("admin_a", {"compounds": ["compound_b"]}, 400),
+    ("admin_a", {"compounds": []}, 400),
+    ("admin_a", {"ends_on": "2021-03-01"}, 400),
+    ("admin_a", {"criteria": [{"key": "1x", "label": "可行性", "weight": 1}]}, 400),
+    ("admin_a", {"criteria": [{"key": "f", "label": "可行性", "weight": 0}]}, 400),
+])
+def test_the_api_refuses_a_campaign_it_should_not_start_and_writes_nothing(world, user, overrides, code):
+    resolved = {key: (getattr(world, value).pk if isinstance(value, str) and hasattr(world, value) else
+                      [getattr(world, v).pk for v in value] if isinstance(value, list) and value and
+                      isinstance(value[0], str) else value) for key, value in overrides.items()}
+    before = _count()
+    response = _api(world.user(user)).post("/api/ideas/campaigns/", _body(world, **resolved), format="json")
+    assert response.status_code == code and _count() == before
