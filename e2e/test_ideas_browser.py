@@ -40,8 +40,8 @@ def test_a_resident_suggests_by_phone_staff_merge_evaluate_adopt_and_the_residen
     staff.get_by_test_id("suggest-groups").click()
     for box in staff.locator("input[name=suggestion]").all():
         box.check()
-    staff.locator("input[name=title]").fill("楼道照明改造")
-    staff.get_by_role("button", name="将勾选的建议合并为金点子").click()
+    staff.locator("#groups-title").fill("楼道照明改造")
+    staff.get_by_test_id("groups-create-idea").click()
     expect(staff.get_by_test_id("object-title")).to_have_text("楼道照明改造")
     for key, value in (("feasibility", "9"), ("demand", "10"), ("cost", "7"), ("urgency", "8")):
         staff.locator(f"#score_{key}").fill(value)

@@ -369,9 +369,18 @@ def suggestion_categorise(*, actor, suggestion: Suggestion, category: str) -> Su
 
 
 def _link(actor, idea: Idea, suggestions) -> None:
+    suggestions = list(suggestions)
+    decided = set(Idea.objects.filter(pk__in={s.idea_id for s in suggestions if s.idea_id and s.idea_id != idea.pk},
+                                      status__in=(IdeaStatus.ADOPTED, IdeaStatus.DECLINED, IdeaStatus.DEFERRED))
+                  .values_list("pk", flat=True))
+    corrected = set(Suggestion.objects.filter(supersedes__in=suggestions).values_list("supersedes_id", flat=True))
     for suggestion in suggestions:
         if suggestion.campaign_id != idea.campaign_id:
             raise DomainError(_("A suggestion of another campaign cannot be merged here."), code="wrong_campaign")
+        if suggestion.idea_id in decided:
+            raise DomainError(_("A suggestion of an idea already decided stays where it is."), code="decided")
+        if suggestion.pk in corrected:
+            raise DomainError(_("This suggestion has been corrected; merge its newest version."), code="superseded")
         before = {"idea": suggestion.idea_id}
         Suggestion.objects.filter(pk=suggestion.pk).update(idea=idea)
         suggestion.idea = idea

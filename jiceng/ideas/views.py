@@ -170,8 +170,8 @@ class CampaignView(LoginRequiredMixin, View):
             "funnel": {"stages": selectors.funnel_stages(campaign, ideas)},
             "can_work": permissions.can_work(request.user, campaign),
             "can_manage": permissions.can_manage(request.user, campaign.owner_unit),
-            "form": form or StaffSuggestionForm(compounds=compounds),
-            "idea_form": IdeaForm(categories=campaign.categories)}, status=status)
+            "open_ideas": [i for i in ideas if i.status in (IdeaStatus.DRAFT, IdeaStatus.EVALUATING)],
+            "form": form or StaffSuggestionForm(compounds=compounds)}, status=status)
 
     def post(self, request, pk):
         campaign = _campaign_for(request.user, pk)
@@ -185,16 +185,31 @@ class CampaignView(LoginRequiredMixin, View):
             except DomainError as error:
                 messages.error(request, str(error.message))
             return redirect(request.get_full_path())
-        if "create_idea" in request.POST:
+        if "create_idea" in request.POST or "merge_into" in request.POST:
             ids = [int(i) for i in request.POST.getlist("suggestion") if i.isdigit()]
-            chosen = list(Suggestion.objects.filter(campaign=campaign, pk__in=ids))
-            form = IdeaForm(request.POST, categories=campaign.categories)
-            if form.is_valid() and chosen:
+            chosen = list(Suggestion.objects.filter(campaign=campaign, pk__in=ids).select_related("compound"))
+            back = request.POST.get("next", "")
+            back = back if back.startswith(reverse("ideas:campaign", args=[campaign.pk])) else None
+            if not chosen:
+                messages.error(request, _("Check at least one suggestion first."))
+                return redirect(back or reverse("ideas:campaign", args=[campaign.pk]))
+            try:
+                if "merge_into" in request.POST:
+                    idea = get_object_or_404(Idea, campaign=campaign, pk=request.POST.get("idea") or 0)
+                    services.idea_merge(actor=request.user, idea=idea, suggestions=chosen)
+                    messages.success(request, _("%(count)s suggestions merged into “%(title)s”.") % {
+                        "count": len(chosen), "title": idea.title})
+                    return redirect(back or reverse("ideas:campaign", args=[campaign.pk]))
+                form = IdeaForm(request.POST, categories=campaign.categories)
+                if not form.is_valid():
+                    messages.error(request, _("Give the idea a title and choose at least one suggestion."))
+                    return redirect(back or reverse("ideas:campaign", args=[campaign.pk]))
                 idea = services.idea_create(actor=request.user, campaign=campaign, suggestions=chosen,
                                             compound=chosen[0].compound, **form.cleaned_data)
-                return redirect("ideas:idea", pk=idea.pk)
-            messages.error(request, _("Give the idea a title and choose at least one suggestion."))
-            return redirect("ideas:campaign", pk=campaign.pk)
+            except (ValidationError, DomainError) as error:
+                messages.error(request, error_text(error))
+                return redirect(back or reverse("ideas:campaign", args=[campaign.pk]))
+            return redirect("ideas:idea", pk=idea.pk)
         form = StaffSuggestionForm(request.POST, request.FILES, compounds=campaign.compounds.order_by("name"))
         if form.is_valid():
             try:

@@ -142,7 +142,8 @@ def test_the_grouping_page_runs_a_constant_number_of_queries(client, world, camp
     client.get("/")
     with django_assert_max_num_queries(10):
         response = client.get(f"/ideas/campaigns/{campaign.pk}/?group=1")
-    assert response.content.decode().count('name="suggestion"') == 30
+    assert sum(len(group) for group in response.context["groups"]) == 30
+    assert response.content.decode().count('data-testid="check-suggestion"') == 30
 
 
 @pytest.mark.parametrize("query", ["", "?compound={compound}", "?unmerged=1", "?group=1",
@@ -305,3 +306,47 @@ def test_staff_confirm_a_suggested_category(client, world, campaign):
     response = client.post(f"/ideas/campaigns/{campaign.pk}/", {"categorise": suggestion.pk, "category": "乱写"},
                            follow=True)
     assert "请选择本次征集的分类之一" in response.content.decode()
+
+
+def test_staff_merge_by_hand_what_the_machine_did_not_group(client, world, campaign):
+    reporter = world.user("reporter_a")
+    light, other, late = (services.suggestion_submit(actor=reporter, campaign=campaign, compound=world.compound_a,
+                                                     text=text, channel="visit")
+                          for text in ["楼道灯坏了好几个月了", "晚上上楼黑灯瞎火的，老人摔了一跤", "下水道又堵了"])
+    idea = services.idea_create(actor=reporter, campaign=campaign, title="楼道照明改造", suggestions=[light])
+    client.force_login(reporter)
+    page = client.get(f"/ideas/campaigns/{campaign.pk}/").content.decode()
+    assert page.count('data-testid="check-suggestion"') == 2  # only what is not merged yet
+    url = f"/ideas/campaigns/{campaign.pk}/"
+    response = client.post(url, {"merge_into": "1", "idea": idea.pk, "suggestion": [other.pk],
+                                 "next": f"{url}?compound={world.compound_a.pk}"})
+    assert response.status_code == 302 and response["Location"] == f"{url}?compound={world.compound_a.pk}"
+    assert set(idea.suggestions.all()) == {light, other}
+    evil = client.post(url, {"merge_into": "1", "idea": idea.pk, "suggestion": [late.pk], "next": "https://evil.example/"})
+    assert evil["Location"] == url and Suggestion.objects.get(pk=late.pk).idea == idea  # merged; never sent away
+    services.idea_decide(actor=world.user("admin_a"), idea=idea, decision="adopted", reason="可行")
+    other_idea = services.idea_create(actor=reporter, campaign=campaign, title="另一个")
+    before = sorted(Suggestion.objects.values_list("pk", "idea_id"))
+    response = client.post(url, {"merge_into": "1", "idea": other_idea.pk, "suggestion": [light.pk]})
+    assert sorted(Suggestion.objects.values_list("pk", "idea_id")) == before  # an adopted idea keeps its residents
+    assert "已评定" in client.get(response["Location"]).content.decode()
+    foreign = services.campaign_create(actor=None, owner_unit=world.unit_b, title="别处", code="elsewhere",
+                                       starts_on=dt.date(2020, 5, 6), ends_on=dt.date(2020, 5, 31),
+                                       compounds=[world.compound_b])
+    stranger = services.idea_create(actor=world.user("reporter_b"), campaign=foreign, title="别处的金点子")
+    assert client.post(url, {"merge_into": "1", "idea": stranger.pk, "suggestion": [late.pk]}).status_code == 404
+    assert sorted(Suggestion.objects.values_list("pk", "idea_id")) == before
+
+
+def test_an_old_version_of_a_corrected_suggestion_is_not_merged(world, campaign):
+    from jiceng.core.errors import DomainError
+
+    reporter = world.user("reporter_a")
+    first = services.suggestion_submit(actor=reporter, campaign=campaign, compound=world.compound_a,
+                                       text="楼到灯坏了", channel="phone")
+    newer = services.suggestion_correct(actor=reporter, suggestion=first, text="楼道灯坏了")
+    with pytest.raises(DomainError, match="最新版本"):
+        services.idea_create(actor=reporter, campaign=campaign, title="楼道照明", suggestions=[first])
+    assert not selectors.ideas_of(campaign).exists()
+    idea = services.idea_create(actor=reporter, campaign=campaign, title="楼道照明", suggestions=[newer])
+    assert list(idea.suggestions.all()) == [newer]
