@@ -74,7 +74,18 @@ def _check_zip(data: bytes) -> None:
         raise ImportFileError(_("The workbook is refused: unpacked it would be far too large."))
 
 
+def _cells(row) -> list[str]:
+    return ["" if value is None else str(value).strip() for value in row[:20]]
+
+
+def _has_header(rows) -> bool:
+    return any(_columns(row) for row in rows[:HEADER_ROWS])
+
+
 def _table(data: bytes) -> list[list[str]]:
+    """The rows of the table that holds the messages: the first sheet of a workbook whose first rows name a
+    message column (a cover or summary sheet before it is passed over), or a CSV file read with the separator
+    (comma, tab or semicolon) under which such a header appears."""
     if len(data) > MAX_BYTES:
         raise ImportFileError(_("The file is larger than 5 MB."))
     if data[:4] == b"PK\x03\x04":
@@ -82,22 +93,30 @@ def _table(data: bytes) -> list[list[str]]:
         from openpyxl import load_workbook
 
         try:
-            sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
+            sheets = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets
+            for sheet in sheets:
+                if _has_header([_cells(row) for row in sheet.iter_rows(values_only=True, max_row=HEADER_ROWS)]):
+                    break
+            else:
+                sheet = sheets[0]
+            return [_cells(row) for row in sheet.iter_rows(values_only=True, max_row=MAX_ROWS + HEADER_ROWS + 1)]
+        except ImportFileError:
+            raise
         except Exception as error:
             raise ImportFileError(_("The workbook could not be read; save it again as .xlsx or .csv.")) from error
-        rows = []
-        for row in sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 1):
-            rows.append(["" if v is None else str(v).strip() for v in row[:20]])
-        return rows
+    if data[:4] == b"\xd0\xcf\x11\xe0":
+        raise ImportFileError(_("This is an old .xls workbook: in Excel or WPS save it as .xlsx or .csv, then import "
+                                "that."))
     try:
         text = decode(data)
     except ValueError as error:
         raise ImportFileError(str(error)) from error
-    try:
-        dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",\t;") if text.strip() else csv.excel
-    except csv.Error:
-        dialect = csv.excel  # one column: nothing to sniff
-    return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)][:MAX_ROWS + 1]
+    head = "\n".join(text.splitlines()[:HEADER_ROWS])
+    delimiter = next((d for d in (",", "\t", ";")
+                      if _has_header([[c.strip() for c in row] for row in csv.reader(io.StringIO(head), delimiter=d)])),
+                     ",")
+    rows = csv.reader(io.StringIO(text), delimiter=delimiter)
+    return [[cell.strip() for cell in row] for _, row in zip(range(MAX_ROWS + HEADER_ROWS + 1), rows, strict=False)]
 
 
 _HEADER_NAMES = {key: {name.lower() for name in names} for key, names in HEADERS.items()}
@@ -194,7 +213,7 @@ def import_suggestions(*, actor, campaign, data: bytes, default_compound=None, c
                             "name": cell("name"), "phone": cell("phone"),
                             "said_at": timezone.localtime(said_at).strftime("%Y-%m-%d %H:%M") if said_at else "",
                             "_compound": compound, "_said_at": said_at})
-    if len(table) - 1 > MAX_ROWS:
+    if len(table) - header - 1 > MAX_ROWS:
         raise ImportFileError(_("The file has more than %(n)s rows; split it.") % {"n": MAX_ROWS})
     if result.errors and not skip_bad_rows:
         return result

@@ -217,3 +217,30 @@ def test_the_api_takes_and_shows_when_it_was_said(world, campaign):
     future = api.post(url, {**body, "said_at": "2099-01-01T00:00:00+08:00"}, format="json")
     assert future.status_code == 400 and "未来" in future.content.decode()
     assert Suggestion.objects.count() == 1
+
+
+def test_a_cover_sheet_before_the_messages_is_passed_over(world, campaign):
+    book = Workbook()
+    book.active.title = "说明"
+    book.active.append(["本表由群管理员导出，共两页"])
+    messages = book.create_sheet("聊天记录")
+    for row in (["发送时间", "发言人", "发言内容"], ["2020-05-07 20:01", "老王", "楼道灯坏了好几个月了"]):
+        messages.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    result = importing.import_suggestions(actor=None, campaign=campaign, data=buffer.getvalue(),
+                                          default_compound=world.managed_a)
+    assert result.created == 1 and Suggestion.objects.get().text == "楼道灯坏了好几个月了"
+
+
+def test_a_tab_separated_export_with_a_title_line(world, campaign):
+    data = "居民群聊天记录\n时间\t昵称\t内容\n2020-05-07 20:01\t老王\t楼道灯坏了，好几个月了\n".encode("gb18030")
+    result = importing.import_suggestions(actor=None, campaign=campaign, data=data, default_compound=world.managed_a)
+    assert result.created == 1 and Suggestion.objects.get().text == "楼道灯坏了，好几个月了"
+
+
+def test_an_old_xls_workbook_is_refused_with_what_to_do(world, campaign):
+    with pytest.raises(importing.ImportFileError, match="xlsx"):
+        importing.import_suggestions(actor=None, campaign=campaign, data=b"\xd0\xcf\x11\xe0" + bytes(600),
+                                     default_compound=world.managed_a)
+    assert not Suggestion.objects.exists()
