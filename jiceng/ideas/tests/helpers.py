@@ -18,3 +18,8 @@ def true_groups(rows: list[dict[str, str]]) -> list[list[str]]:
     for row in rows:
         groups.setdefault(row["group"], []).append(row["id"])
     return list(groups.values())
+
+
+def csv_bytes(rows, encoding="utf-8-sig") -> bytes:
+    """A CSV file as Excel or WPS writes it (UTF-8 with a BOM unless told), from lists of cells."""
+    return "\n".join(",".join(row) for row in rows).encode(encoding)

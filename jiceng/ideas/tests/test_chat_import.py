@@ -13,6 +13,7 @@ from jiceng.core.errors import DomainError
 from jiceng.core.models import AuditEvent
 from jiceng.ideas import importing, services
 from jiceng.ideas.models import Suggestion
+from jiceng.ideas.tests.helpers import csv_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -24,8 +25,6 @@ def campaign(world):
                                     compounds=[world.compound_a, world.managed_a])
 
 
-def _csv(rows, encoding="utf-8-sig"):
-    return "\n".join(",".join(r) for r in rows).encode(encoding)
 
 
 def _xlsx(rows):
@@ -51,7 +50,7 @@ EXPORT = [
 
 
 def test_an_export_with_a_title_above_the_header_and_other_column_names(world, campaign):
-    result = importing.import_suggestions(actor=world.user("admin_a"), campaign=campaign, data=_csv(EXPORT),
+    result = importing.import_suggestions(actor=world.user("admin_a"), campaign=campaign, data=csv_bytes(EXPORT),
                                           default_compound=world.managed_a)
     assert result.written and result.created == 2
     said = dict(Suggestion.objects.values_list("text", "said_at"))
@@ -65,9 +64,10 @@ def test_an_export_with_a_title_above_the_header_and_other_column_names(world, c
 
 def test_importing_the_same_export_twice_records_nothing_new(world, campaign):
     admin = world.user("admin_a")
-    importing.import_suggestions(actor=admin, campaign=campaign, data=_csv(EXPORT), default_compound=world.managed_a)
+    importing.import_suggestions(actor=admin, campaign=campaign, data=csv_bytes(EXPORT),
+                                 default_compound=world.managed_a)
     before = (Suggestion.objects.count(), AuditEvent.objects.count())
-    again = importing.import_suggestions(actor=admin, campaign=campaign, data=_csv(EXPORT),
+    again = importing.import_suggestions(actor=admin, campaign=campaign, data=csv_bytes(EXPORT),
                                          default_compound=world.managed_a)
     assert again.created == 0 and (Suggestion.objects.count(), AuditEvent.objects.count()) == before
     receipts = set(Suggestion.objects.values_list("receipt", flat=True))
@@ -77,16 +77,17 @@ def test_importing_the_same_export_twice_records_nothing_new(world, campaign):
 
 def test_an_overlapping_later_export_adds_only_the_new_messages(world, campaign):
     admin = world.user("admin_a")
-    importing.import_suggestions(actor=admin, campaign=campaign, data=_csv(EXPORT), default_compound=world.managed_a)
+    importing.import_suggestions(actor=admin, campaign=campaign, data=csv_bytes(EXPORT),
+                                 default_compound=world.managed_a)
     later = [EXPORT[2], EXPORT[8], ["2020-05-08 07:15:00", "孙阿姨", "文本", "垃圾桶旁边老鼠太多"],
              ["2020-05-08 07:16:00", "孙阿姨", "文本", "楼道灯坏了好几个月了"]]  # the same words, said again later
-    result = importing.import_suggestions(actor=admin, campaign=campaign, data=_csv(later),
+    result = importing.import_suggestions(actor=admin, campaign=campaign, data=csv_bytes(later),
                                           default_compound=world.managed_a)
     assert result.created == 2 and Suggestion.objects.count() == 4
 
 
 def test_the_same_message_twice_in_a_file_without_times_is_recorded_once(world, campaign):
-    data = _csv([["内容"], ["楼道灯坏了好几个月了"], ["楼道灯坏了好几个月了"], ["车棚漏雨"]])
+    data = csv_bytes([["内容"], ["楼道灯坏了好几个月了"], ["楼道灯坏了好几个月了"], ["车棚漏雨"]])
     result = importing.import_suggestions(actor=None, campaign=campaign, data=data, default_compound=world.managed_a)
     assert result.created == 2 and result.skipped == [{"row": 3, "why": "与第 2 行是同一条消息"}]
 
@@ -94,7 +95,7 @@ def test_the_same_message_twice_in_a_file_without_times_is_recorded_once(world, 
 @pytest.mark.parametrize(("time", "says"), [("昨天晚上", "无法识别"), ("2020-02-30 10:00", "无法识别"),
                                             ("2099-01-01 10:00", "未来")])
 def test_a_bad_time_is_a_row_error_and_nothing_is_written(world, campaign, time, says):
-    data = _csv([["时间", "内容"], ["2020-05-07 20:01", "楼道灯坏了好几个月了"], [time, "院里停车太乱"]])
+    data = csv_bytes([["时间", "内容"], ["2020-05-07 20:01", "楼道灯坏了好几个月了"], [time, "院里停车太乱"]])
     before = AuditEvent.objects.count()
     result = importing.import_suggestions(actor=None, campaign=campaign, data=data, default_compound=world.managed_a)
     assert not result.written and [e["row"] for e in result.errors] == [3] and says in result.errors[0]["message"]
@@ -114,7 +115,8 @@ def test_an_xlsx_export_with_real_date_cells_and_month_day_times(world, campaign
 def test_a_header_too_far_down_is_not_guessed(world, campaign):
     rows = [["说明"]] * 12 + [["内容"], ["楼道灯坏了"]]
     with pytest.raises(importing.ImportFileError, match="内容"):
-        importing.import_suggestions(actor=None, campaign=campaign, data=_csv(rows), default_compound=world.managed_a)
+        importing.import_suggestions(actor=None, campaign=campaign, data=csv_bytes(rows),
+                                     default_compound=world.managed_a)
 
 
 def test_the_service_refuses_a_time_in_the_future_and_keeps_the_time_through_a_correction(world, campaign):
@@ -153,7 +155,7 @@ def test_the_page_previews_without_writing_and_masks_contacts(client, world, cam
     rows = [EXPORT[2] + ["手机"], EXPORT[3] + ["13812345678"]]
     client.force_login(world.user("admin_a"))
     response = client.post(f"/ideas/campaigns/{campaign.pk}/import/",
-                           {"file": _upload(_csv(rows)), "compound": world.managed_a.pk, "channel": "wechat",
+                           {"file": _upload(csv_bytes(rows)), "compound": world.managed_a.pk, "channel": "wechat",
                             "preview": "1"})
     html = response.content.decode()
     assert response.status_code == 200 and 'data-testid="import-result"' in html
@@ -165,7 +167,7 @@ def test_the_page_previews_without_writing_and_masks_contacts(client, world, cam
 def test_the_page_imports_and_goes_back_to_the_campaign(client, world, campaign):
     client.force_login(world.user("admin_a"))
     response = client.post(f"/ideas/campaigns/{campaign.pk}/import/",
-                           {"file": _upload(_csv(EXPORT)), "compound": world.managed_a.pk, "channel": "wechat",
+                           {"file": _upload(csv_bytes(EXPORT)), "compound": world.managed_a.pk, "channel": "wechat",
                             "confirm": "1"})
     assert response.status_code == 302 and response["Location"] == f"/ideas/campaigns/{campaign.pk}/"
     assert Suggestion.objects.filter(channel="wechat", entered_by=world.user("admin_a")).count() == 2
@@ -174,7 +176,7 @@ def test_the_page_imports_and_goes_back_to_the_campaign(client, world, campaign)
 
 
 @pytest.mark.parametrize("data", [b"MZ\x90\x00" + bytes(300), b"PK\x03\x04broken", b"\x00\x01\x02", b"",
-                                  _csv([["时间", "昵称"], ["2020-05-07", "老王"]])])
+                                  csv_bytes([["时间", "昵称"], ["2020-05-07", "老王"]])])
 def test_the_page_refuses_a_hostile_or_unreadable_file_in_chinese(client, world, campaign, data):
     client.force_login(world.user("admin_a"))
     response = client.post(f"/ideas/campaigns/{campaign.pk}/import/",
@@ -188,7 +190,7 @@ def test_the_page_refuses_a_hostile_or_unreadable_file_in_chinese(client, world,
 def test_a_compound_of_another_campaign_is_not_accepted_as_the_default(client, world, campaign):
     client.force_login(world.user("admin_a"))
     response = client.post(f"/ideas/campaigns/{campaign.pk}/import/",
-                           {"file": _upload(_csv([["内容"], ["楼道灯坏了"]])), "compound": world.compound_b.pk,
+                           {"file": _upload(csv_bytes([["内容"], ["楼道灯坏了"]])), "compound": world.compound_b.pk,
                             "channel": "wechat", "confirm": "1"})
     assert response.status_code == 400 and "compound" in response.context["form"].errors
     assert not Suggestion.objects.exists()
@@ -198,7 +200,7 @@ def test_a_leader_can_look_but_not_import(client, world, campaign):
     client.force_login(world.user("leader_a"))
     assert client.get(f"/ideas/campaigns/{campaign.pk}/import/").status_code == 403
     assert client.post(f"/ideas/campaigns/{campaign.pk}/import/",
-                       {"file": _upload(_csv([["内容"], ["楼道灯坏了"]])), "compound": world.managed_a.pk,
+                       {"file": _upload(csv_bytes([["内容"], ["楼道灯坏了"]])), "compound": world.managed_a.pk,
                         "channel": "wechat", "confirm": "1"}).status_code == 403
     assert not Suggestion.objects.exists()
 

@@ -8,6 +8,7 @@ from openpyxl import Workbook
 
 from jiceng.ideas import services
 from jiceng.ideas.models import Suggestion
+from jiceng.ideas.tests.helpers import csv_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -19,8 +20,6 @@ def campaign(world):
                                     compounds=[world.compound_a, world.managed_a])
 
 
-def _csv(rows, encoding="utf-8-sig"):
-    return "\n".join(",".join(r) for r in rows).encode(encoding)
 
 
 def _run(tmp_path, data, *args, suffix=".csv"):
@@ -32,7 +31,7 @@ def _run(tmp_path, data, *args, suffix=".csv"):
 
 
 def test_a_wechat_export_in_gbk_imports_every_message(tmp_path, world, campaign):
-    data = _csv([["时间", "昵称", "内容", "楼院"], ["2020-05-07 20:01", "老王", "楼道灯坏了", "红旗花园小区"],
+    data = csv_bytes([["时间", "昵称", "内容", "楼院"], ["2020-05-07 20:01", "老王", "楼道灯坏了", "红旗花园小区"],
                  ["2020-05-07 20:03", "李姐", "院里停车太乱", "红旗花园小区"]], encoding="gb18030")
     result = _run(tmp_path, data)
     assert result["created"] == 2
@@ -40,7 +39,7 @@ def test_a_wechat_export_in_gbk_imports_every_message(tmp_path, world, campaign)
 
 
 def test_a_bad_row_is_reported_by_row_and_nothing_is_written(tmp_path, world, campaign):
-    data = _csv([["内容", "楼院", "电话"], ["楼道灯坏了", "红旗花园小区", ""], ["院里停车太乱", "不存在的院", ""],
+    data = csv_bytes([["内容", "楼院", "电话"], ["楼道灯坏了", "红旗花园小区", ""], ["院里停车太乱", "不存在的院", ""],
                  ["下水道堵了", "红旗花园小区", "123"]])
     path = tmp_path / "bad.csv"
     path.write_bytes(data)
@@ -53,12 +52,12 @@ def test_a_bad_row_is_reported_by_row_and_nothing_is_written(tmp_path, world, ca
 
 
 def test_skipping_bad_rows_imports_the_rest(tmp_path, world, campaign):
-    data = _csv([["内容", "楼院"], ["楼道灯坏了", "红旗花园小区"], ["院里停车太乱", "不存在的院"]])
+    data = csv_bytes([["内容", "楼院"], ["楼道灯坏了", "红旗花园小区"], ["院里停车太乱", "不存在的院"]])
     assert _run(tmp_path, data, "--skip-bad-rows")["created"] == 1
 
 
 def test_a_dry_run_writes_nothing(tmp_path, world, campaign):
-    data = _csv([["内容"], ["楼道灯坏了"]])
+    data = csv_bytes([["内容"], ["楼道灯坏了"]])
     result = _run(tmp_path, data, "--dry-run", "--compound", "红旗花园小区")
     assert result["rows"] == 1 and result["created"] == 0 and not Suggestion.objects.exists()
 
@@ -88,4 +87,4 @@ def test_hostile_files_are_refused_in_chinese(tmp_path, world, campaign, data):
 
 def test_a_file_without_a_message_column_is_refused(tmp_path, world, campaign):
     with pytest.raises(CommandError, match="内容"):
-        _run(tmp_path, _csv([["时间", "昵称"], ["2020-05-07", "老王"]]))
+        _run(tmp_path, csv_bytes([["时间", "昵称"], ["2020-05-07", "老王"]]))
