@@ -31,6 +31,9 @@ class StaffSuggestionForm(StyledForm):
     name = forms.CharField(label=_("Resident's name"), max_length=50, required=False)
     phone = forms.CharField(label=_("Mobile"), max_length=20, required=False)
     photos = MultipleImageField(label=_("Photos"), required=False, max_files=MAX_PHOTOS)
+    said_at = forms.DateTimeField(label=_("Said at (if not just now)"), required=False,
+                                  widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+                                  input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"])
 
     def __init__(self, *args, compounds, **kwargs):
         """``compounds``: the campaign's compounds, already loaded (the page lists them too: one query for both)."""

@@ -246,3 +246,15 @@ def test_an_old_xls_workbook_is_refused_with_what_to_do(world, campaign):
         importing.import_suggestions(actor=None, campaign=campaign, data=b"\xd0\xcf\x11\xe0" + bytes(600),
                                      default_compound=world.managed_a)
     assert not Suggestion.objects.exists()
+
+
+def test_staff_may_say_when_a_suggestion_heard_earlier_was_said(client, world, campaign):
+    client.force_login(world.user("admin_a"))
+    url = f"/ideas/campaigns/{campaign.pk}/"
+    heard = {"compound": world.managed_a.pk, "channel": "meeting", "text": "坝坝会上说楼道灯坏了"}
+    assert client.post(url, {**heard, "said_at": "2020-05-09T19:30"}).status_code == 302
+    assert Suggestion.objects.get().said_at == dt.datetime(2020, 5, 9, 19, 30, tzinfo=timezone.get_current_timezone())
+    response = client.post(url, {**heard, "text": "明天要说的话", "said_at": "2099-05-09T19:30"})
+    assert response.status_code == 400 and "未来" in response.content.decode() and Suggestion.objects.count() == 1
+    assert client.post(url, {**heard, "text": "刚刚听到的"}).status_code == 302
+    assert Suggestion.objects.get(text="刚刚听到的").said_at is None  # just now: the time recorded counts
