@@ -64,3 +64,54 @@ def plan_document(campaign, ideas) -> OfficialDocument:
                            "suggestions with their receipt codes."))]
     return OfficialDocument(issuer=campaign.owner_unit.name, title=_("%(campaign)s governance plan") % {
         "campaign": campaign.title}, blocks=blocks, signature=campaign.owner_unit.name, date=timezone.localdate())
+
+
+#: The channels as the import template offers them (the importer's CHANNEL_WORDS read them back).
+TEMPLATE_CHANNELS = ("走访", "微信群", "电话", "室外征集会", "线上")
+
+
+def import_template_xlsx(campaign) -> bytes:
+    """A workbook staff fill in and import: the columns the importer reads, the campaign's compounds and the
+    channels offered as drop-down lists, and a sheet of instructions after the data sheet."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "建议"
+    sheet.append(["时间", "楼院", "渠道", "发言人", "手机", "内容"])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for column, width in zip("ABCDEF", (18, 20, 12, 12, 14, 60), strict=True):
+        sheet.column_dimensions[column].width = width
+    sheet.freeze_panes = "A2"
+    lists = workbook.create_sheet("选项")
+    compounds = [c.name for c in campaign.compounds.order_by("name")]
+    for row, name in enumerate(compounds, start=1):
+        lists.cell(row=row, column=1, value=safe_cell(name))
+    for row, channel in enumerate(TEMPLATE_CHANNELS, start=1):
+        lists.cell(row=row, column=2, value=channel)
+    lists.sheet_state = "hidden"
+    if compounds:
+        compound_list = DataValidation(type="list", formula1=f"=选项!$A$1:$A${len(compounds)}", allow_blank=True,
+                                       showErrorMessage=True, errorTitle=_("Compound"),
+                                       error=_("Choose one of the campaign's compounds from the list."))
+        compound_list.add("B2:B5001")
+        sheet.add_data_validation(compound_list)
+    channel_list = DataValidation(type="list", formula1=f"=选项!$B$1:$B${len(TEMPLATE_CHANNELS)}", allow_blank=True)
+    channel_list.add("C2:C5001")
+    sheet.add_data_validation(channel_list)
+    notes = workbook.create_sheet(_("Instructions")[:31])
+    for line in (_("%(campaign)s: residents' suggestions to import") % {"campaign": campaign.title},
+                 _("One suggestion a row, the resident's own words in the last column, not rewritten; do not change "
+                   "the column names in the first row."),
+                 _("Write the time as 2020-05-07 20:15 (left empty, the time of the import counts); choose the "
+                   "compound and the channel from the lists."),
+                 _("The speaker and the mobile may be left empty; a mobile is kept encrypted and shown masked, to "
+                   "staff only."),
+                 _("Then, on the campaign's page, choose 'Import a chat-group export', check it with a dry run, and "
+                   "import.")):
+        notes.append([line])
+    notes.column_dimensions["A"].width = 90
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -374,6 +374,13 @@ class ImportView(LoginRequiredMixin, View):
 
     def get(self, request, pk):
         campaign = self.campaign(request, pk)
+        if request.GET.get("template"):
+            from jiceng.core.exports import XLSX_CONTENT_TYPE
+
+            from .exports import import_template_xlsx
+
+            return attachment_response(import_template_xlsx(campaign), f"{campaign.title}-导入表.xlsx",
+                                       XLSX_CONTENT_TYPE)
         return render(request, self.template_name, {
             "campaign": campaign, "form": ChatImportForm(compounds=campaign.compounds.order_by("name"))})
 

@@ -258,3 +258,29 @@ def test_staff_may_say_when_a_suggestion_heard_earlier_was_said(client, world, c
     assert response.status_code == 400 and "未来" in response.content.decode() and Suggestion.objects.count() == 1
     assert client.post(url, {**heard, "text": "刚刚听到的"}).status_code == 302
     assert Suggestion.objects.get(text="刚刚听到的").said_at is None  # just now: the time recorded counts
+
+
+def test_the_sheet_to_fill_in_imports_as_it_is_filled(client, world, campaign):
+    from openpyxl import load_workbook
+
+    client.force_login(world.user("admin_a"))
+    response = client.get(f"/ideas/campaigns/{campaign.pk}/import/", {"template": "1"})
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/vnd.openxmlformats")
+    book = load_workbook(io.BytesIO(response.content))
+    sheet = book.worksheets[0]
+    assert [c.value for c in sheet[1]] == ["时间", "楼院", "渠道", "发言人", "手机", "内容"]
+    assert sheet.max_row == 1  # no example row that would be imported by mistake
+    lists = {str(v.sqref): v.formula1 for v in sheet.data_validations.dataValidation}
+    assert lists == {"B2:B5001": "=选项!$A$1:$A$2", "C2:C5001": "=选项!$B$1:$B$5"}
+    names = [row[0] for row in book["选项"].iter_rows(values_only=True) if row[0]]
+    assert sorted(names) == sorted([world.compound_a.name, world.managed_a.name])
+    sheet.append(["2020-05-09 19:30", world.managed_a.name, "室外征集会", "老王", "13812345678",
+                  "楼道灯坏了好几个月了"])
+    filled = io.BytesIO()
+    book.save(filled)
+    result = importing.import_suggestions(actor=world.user("admin_a"), campaign=campaign, data=filled.getvalue())
+    assert result.created == 1 and not result.errors
+    said = Suggestion.objects.get()
+    assert (said.compound, said.channel, said.phone) == (world.managed_a, "meeting", "13812345678")
+    client.force_login(world.user("leader_a"))
+    assert client.get(f"/ideas/campaigns/{campaign.pk}/import/", {"template": "1"}).status_code == 403
