@@ -12,7 +12,9 @@ are not tables are refused.
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -82,6 +84,69 @@ def _has_header(rows) -> bool:
     return any(_columns(row) for row in rows[:HEADER_ROWS])
 
 
+#: What office systems save as ".xls" is often a web page holding a table (Excel and WPS open it as a workbook).
+_RE_HTML_TABLE = re.compile(r"<\s*(?:html|table)\b", re.IGNORECASE)
+
+
+class _TableRows(HTMLParser):
+    """The text of every table row of a web page, cell by cell (nested markup flattened, scripts ignored)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[str]] = []
+        self.row: list[str] | None = None
+        self.cell: list[str] | None = None
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self.skip += 1
+        elif tag == "tr":
+            self._end_row()
+            self.row = []
+        elif tag in ("td", "th") and self.row is not None:
+            self._end_cell()
+            self.cell = []
+        elif tag == "br" and self.cell is not None:
+            self.cell.append("\n")
+
+    def handle_data(self, data):
+        if self.cell is not None and not self.skip:
+            self.cell.append(data.replace("\n", " "))
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self.skip = max(0, self.skip - 1)
+        elif tag in ("td", "th"):
+            self._end_cell()
+        elif tag in ("tr", "table"):
+            self._end_row()
+
+    def _end_cell(self):
+        if self.cell is not None and self.row is not None:
+            # white space inside a line folds as a browser shows it; a <br> stays a line break
+            lines = (" ".join(line.split()) for line in "".join(self.cell).split("\n"))
+            self.row.append("\n".join(line for line in lines if line))
+        self.cell = None
+
+    def _end_row(self):
+        self._end_cell()
+        if self.row is not None and len(self.rows) <= MAX_ROWS + HEADER_ROWS:
+            self.rows.append(self.row[:20])
+        self.row = None
+
+
+def _html_rows(text: str) -> list[list[str]]:
+    parser = _TableRows()
+    parser.feed(text)
+    parser.close()
+    parser._end_row()
+    if not any(any(row) for row in parser.rows):
+        raise ImportFileError(_("This web page holds no table of messages; save it from Excel or WPS as .xlsx or "
+                                ".csv."))
+    return parser.rows
+
+
 def _table(data: bytes) -> list[list[str]]:
     """The rows of the table that holds the messages: the first sheet of a workbook whose first rows name a
     message column (a cover or summary sheet before it is passed over), or a CSV file read with the separator
@@ -111,6 +176,8 @@ def _table(data: bytes) -> list[list[str]]:
         text = decode(data)
     except ValueError as error:
         raise ImportFileError(str(error)) from error
+    if text.lstrip("\ufeff \t\r\n").startswith("<") and _RE_HTML_TABLE.search(text[:5000]):
+        return _html_rows(text)
     head = "\n".join(text.splitlines()[:HEADER_ROWS])
     delimiter = next((d for d in (",", "\t", ";")
                       if _has_header([[c.strip() for c in row] for row in csv.reader(io.StringIO(head), delimiter=d)])),

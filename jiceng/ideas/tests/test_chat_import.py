@@ -284,3 +284,39 @@ def test_the_sheet_to_fill_in_imports_as_it_is_filled(client, world, campaign):
     assert (said.compound, said.channel, said.phone) == (world.managed_a, "meeting", "13812345678")
     client.force_login(world.user("leader_a"))
     assert client.get(f"/ideas/campaigns/{campaign.pk}/import/", {"template": "1"}).status_code == 403
+
+
+HTML_XLS = """<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta charset="gb2312">
+<style>td {{ mso-number-format:"\\@"; }}</style><script>alert("x")</script></head><body>
+<table border=1><tr><td colspan=4><b>红旗花园小区居民群</b> 聊天记录</td></tr>
+<tr><th>发送时间</th><th>发言人</th><th>发言内容</th><th>楼院</th></tr>
+<tr><td>2020-05-07 20:01</td><td>老王</td><td>楼道灯坏了<br>好几个月了&nbsp;&amp;没人管</td><td>{compound}</td></tr>
+<tr><td>2020-05-07 20:02</td><td>李姐</td><td>[图片]</td><td>{compound}</td></tr>
+</table></body></html>"""
+
+
+def test_a_web_page_saved_as_xls_by_an_office_system_is_read_as_its_table(world, campaign):
+    data = HTML_XLS.format(compound=world.managed_a.name).encode("gb18030")
+    result = importing.import_suggestions(actor=None, campaign=campaign, data=data)
+    assert result.created == 1 and [s["row"] for s in result.skipped] == [4]
+    assert Suggestion.objects.get().text == "楼道灯坏了\n好几个月了 &没人管"
+
+
+@pytest.mark.parametrize("page", ["<html><body><p>没有表格</p></body></html>",
+                                  "<table><tr><td>" + "内" * 10 + "</td></tr>" * 3,
+                                  "<table><tr><td>内容</td></tr><tr><td><script>alert(1)</script></td></tr></table>"])
+def test_a_web_page_without_a_usable_table_is_refused_or_gives_nothing(world, campaign, page):
+    try:
+        result = importing.import_suggestions(actor=None, campaign=campaign, data=page.encode(),
+                                              default_compound=world.managed_a)
+    except importing.ImportFileError as error:
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in str(error.message))
+    else:
+        assert result.created == 0
+    assert not Suggestion.objects.exists()
+
+
+def test_a_csv_whose_message_mentions_markup_is_still_a_csv(world, campaign):
+    data = csv_bytes([["内容"], ["网页上写着<table>看不懂，社区公众号能不能做简单点"]])
+    result = importing.import_suggestions(actor=None, campaign=campaign, data=data, default_compound=world.managed_a)
+    assert result.created == 1 and "<table>" in Suggestion.objects.get().text
