@@ -21,7 +21,7 @@ def test_a_reporter_logs_in_opens_a_compound_and_sees_its_history(page, world):
     page.get_by_test_id("history-tab").click()
     history = page.get_by_test_id("history")
     expect(history).to_be_visible()
-    expect(history).to_contain_text("org.division.updated")
+    expect(history).to_contain_text("修改区划")  # the action in words; its code stays in the event
     expect(history).to_contain_text("原铝厂三号家属院")
 
 

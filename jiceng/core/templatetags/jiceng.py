@@ -46,3 +46,25 @@ def demo_badge(obj):
 def get_item(mapping, key):
     """A dict value by key in a template: {{ photos|get_item:report.pk }}."""
     return mapping.get(key, []) if hasattr(mapping, "get") else []
+
+
+@register.filter
+def audit_action(event):
+    """An audit event's action in words (its code when it has no label)."""
+    from jiceng.core.audit.labels import action_label
+
+    return action_label(event.action)
+
+
+@register.simple_tag
+def audit_field(event, name):
+    from jiceng.core.audit.labels import field_label
+
+    return field_label(event.object_type, name)
+
+
+@register.simple_tag
+def audit_value(event, name, value):
+    from jiceng.core.audit.labels import value_label
+
+    return value_label(event.object_type, name, value)
