@@ -350,3 +350,12 @@ def test_an_old_version_of_a_corrected_suggestion_is_not_merged(world, campaign)
     assert not selectors.ideas_of(campaign).exists()
     idea = services.idea_create(actor=reporter, campaign=campaign, title="楼道照明", suggestions=[newer])
     assert list(idea.suggestions.all()) == [newer]
+
+
+def test_the_campaign_page_leads_to_its_report_and_public_board(client, world, campaign):
+    client.force_login(world.user("reporter_a"))
+    html = client.get(f"/ideas/campaigns/{campaign.pk}/").content.decode()
+    assert f'href="/ideas/campaigns/{campaign.pk}/report/"' in html
+    assert f'href="/p/ideas/{campaign.code}/adopted/"' in html
+    assert client.get(f"/ideas/campaigns/{campaign.pk}/report/").status_code == 200
+    assert client.get(f"/p/ideas/{campaign.code}/adopted/").status_code == 200
