@@ -1,33 +1,21 @@
-import datetime as dt
 import io
 import secrets
 import time
 
 import pytest
 from django.core import signing
-from django.core.cache import cache
 from openpyxl import load_workbook
 from rest_framework.test import APIClient
 
 from jiceng.core.models import AuditEvent
 from jiceng.ideas import intake, services
-from jiceng.org.choices import Role
-from jiceng.org.services import membership_grant
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-
-
 @pytest.fixture
-def campaign(world):
-    membership_grant(actor=None, user=world.user("reporter_a"), unit=world.unit_a, role=Role.WORK_GROUP)
-    campaign = services.campaign_create(actor=None, owner_unit=world.unit_a, title="金点子征集", code="gyl-api",
-                                        starts_on=dt.date(2020, 5, 6), ends_on=dt.date(2020, 5, 31),
-                                        compounds=[world.compound_a])
+def campaign(campaign, world):
+    """The street's campaign with two suggestions carrying a name and a phone."""
     for text in ["楼道灯坏了", "3号楼楼道的灯不亮"]:
         services.suggestion_submit(actor=world.user("reporter_a"), campaign=campaign, compound=world.compound_a,
                                    text=text, channel="phone", phone="13812345678", name="王五")

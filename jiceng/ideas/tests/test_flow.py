@@ -7,30 +7,14 @@ import time
 
 import pytest
 from django.core import signing
-from django.core.cache import cache
 from django.db import connection
 
 from jiceng.core.crypto import mask_phone
 from jiceng.ideas import intake, selectors, services
 from jiceng.ideas.models import Suggestion
-from jiceng.org.choices import Role
-from jiceng.org.services import membership_grant
 from jiceng.org.tests.factories import XSS
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-
-
-@pytest.fixture
-def campaign(world):
-    membership_grant(actor=None, user=world.user("reporter_a"), unit=world.unit_a, role=Role.WORK_GROUP)
-    return services.campaign_create(actor=None, owner_unit=world.unit_a, title="金点子征集", code="gyl-2020",
-                                    starts_on=dt.date(2020, 5, 6), ends_on=dt.date(2020, 5, 31),
-                                    compounds=[world.compound_a])
 
 
 def _token(code, a=3, b=4, age=10, nonce=None):

@@ -1,14 +1,12 @@
 """Photos with a suggestion: from the resident's phone or entered by staff, checked by content, never shown to the
 public; a refused photo refuses the whole suggestion and nothing is recorded."""
 
-import datetime as dt
 import io
 import secrets
 import time
 
 import pytest
 from django.core import signing
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
@@ -16,23 +14,8 @@ from jiceng.core.attachments import attachments_of
 from jiceng.core.models import Attachment, AuditEvent
 from jiceng.ideas import intake, services
 from jiceng.ideas.models import Suggestion
-from jiceng.org.choices import Role
-from jiceng.org.services import membership_grant
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-
-
-@pytest.fixture
-def campaign(world):
-    membership_grant(actor=None, user=world.user("reporter_a"), unit=world.unit_a, role=Role.WORK_GROUP)
-    return services.campaign_create(actor=None, owner_unit=world.unit_a, title="金点子征集", code="gyl-photo",
-                                    starts_on=dt.date(2020, 5, 6), ends_on=dt.date(2020, 5, 31),
-                                    compounds=[world.compound_a])
 
 
 def _photo(name="楼道.jpg", gps=False):
