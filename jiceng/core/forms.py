@@ -39,3 +39,11 @@ class MultipleImageField(forms.FileField):
             raise ValidationError(_("At most %(count)d photos, please.") % {"count": self.max_files},
                                   code="too_many_files")
         return [super(MultipleImageField, self).clean(f, initial) for f in files]
+
+
+def offer(field: forms.TypedChoiceField | forms.TypedMultipleChoiceField, objects, *, label=str, blank: bool = False):
+    """Let a typed choice field offer objects the view has already loaded, and clean to those objects: the page
+    and the form share one query, and a forged id is refused as an invalid choice like any other."""
+    by_pk = {obj.pk: obj for obj in objects}
+    field.choices = ([("", "—")] if blank else []) + [(pk, label(obj)) for pk, obj in by_pk.items()]
+    field.coerce = lambda value: by_pk[int(value)]

@@ -3,7 +3,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jiceng.core.forms import MultipleImageField, StyledForm
+from jiceng.core.forms import MultipleImageField, StyledForm, offer
 
 from .choices import DEFAULT_CRITERIA, CampaignStatus, Channel
 from .importing import MAX_BYTES
@@ -24,7 +24,7 @@ class PublicSuggestionForm(StyledForm):
 
 
 class StaffSuggestionForm(StyledForm):
-    compound = forms.TypedChoiceField(label=_("Compound"), coerce=int)
+    compound = forms.TypedChoiceField(label=_("Compound"))
     channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
     text = forms.CharField(label=_("What the resident said"), widget=forms.Textarea(
         attrs={"rows": 3, "autofocus": True, "data-enter-submits": "1"}))
@@ -38,11 +38,7 @@ class StaffSuggestionForm(StyledForm):
     def __init__(self, *args, compounds, **kwargs):
         """``compounds``: the campaign's compounds, already loaded (the page lists them too: one query for both)."""
         super().__init__(*args, **kwargs)
-        self.compounds = {compound.pk: compound for compound in compounds}
-        self.fields["compound"].choices = [("", "—")] + [(pk, c.name) for pk, c in self.compounds.items()]
-
-    def clean_compound(self):
-        return self.compounds[self.cleaned_data["compound"]]
+        offer(self.fields["compound"], compounds, label=lambda c: c.name, blank=True)
 
 
 class CorrectionForm(StyledForm):
@@ -62,7 +58,7 @@ class IdeaForm(StyledForm):
 
 class ChatImportForm(StyledForm):
     file = forms.FileField(label=_("Chat-group export or spreadsheet (.xlsx or .csv)"))
-    compound = forms.TypedChoiceField(label=_("Compound of the rows that name none"), coerce=int, required=False,
+    compound = forms.TypedChoiceField(label=_("Compound of the rows that name none"), required=False,
                                       empty_value=None)
     channel = forms.ChoiceField(label=_("Channel of the rows that name none"), choices=Channel.choices,
                                 initial=Channel.WECHAT)
@@ -70,18 +66,13 @@ class ChatImportForm(StyledForm):
 
     def __init__(self, *args, compounds, **kwargs):
         super().__init__(*args, **kwargs)
-        self.compounds = {compound.pk: compound for compound in compounds}
-        self.fields["compound"].choices = [("", "—")] + [(pk, c.name) for pk, c in self.compounds.items()]
+        offer(self.fields["compound"], compounds, label=lambda c: c.name, blank=True)
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_BYTES:
             raise forms.ValidationError(_("The file is larger than 5 MB."))
         return upload
-
-    def clean_compound(self):
-        pk = self.cleaned_data["compound"]
-        return None if pk is None else self.compounds[pk]
 
 
 _RE_CRITERION = re.compile(r"^(?P<label>.+?)(?:[\s:：,，=]+(?P<weight>[0-9]+(?:\.[0-9]+)?)\s*(?P<percent>%?))?$")
@@ -97,8 +88,7 @@ class CampaignForm(StyledForm):
     title = forms.CharField(label=_("Title"), max_length=200)
     starts_on = forms.DateField(label=_("Starts on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     ends_on = forms.DateField(label=_("Ends on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    compounds = forms.TypedMultipleChoiceField(label=_("Compounds"), coerce=int,
-                                               widget=forms.CheckboxSelectMultiple)
+    compounds = forms.TypedMultipleChoiceField(label=_("Compounds"), widget=forms.CheckboxSelectMultiple)
     categories = forms.CharField(label=_("Categories (one a line)"), widget=forms.Textarea(attrs={"rows": 5}))
     criteria = forms.CharField(label=_("Evaluation criteria (name and weight, one a line)"),
                                widget=forms.Textarea(attrs={"rows": 4}))
@@ -108,13 +98,9 @@ class CampaignForm(StyledForm):
         """``compounds``: the divisions that may be chosen, loaded once; ``previous_criteria``: the campaign's, so
         that a criterion keeps its key (and its scores) when only its weight changes."""
         super().__init__(*args, **kwargs)
-        self.compounds = {c.pk: c for c in compounds}
-        self.fields["compounds"].choices = [
-            (pk, f"{c.name}（{_('unmanaged')}）" if c.unmanaged else c.name) for pk, c in self.compounds.items()]
+        offer(self.fields["compounds"], compounds,
+              label=lambda c: f"{c.name}（{_('unmanaged')}）" if c.unmanaged else c.name)
         self.previous_criteria = list(previous_criteria) or list(DEFAULT_CRITERIA)
-
-    def clean_compounds(self):
-        return [self.compounds[pk] for pk in self.cleaned_data["compounds"]]
 
     def clean_categories(self):
         return [part.strip() for part in _RE_LIST_SPLIT.split(self.cleaned_data["categories"]) if part.strip()]
@@ -143,20 +129,10 @@ class CampaignMoveForm(StyledForm):
 
 class WorkGroupForm(StyledForm):
     name = forms.CharField(label=_("Name"), max_length=100)
-    compounds = forms.TypedMultipleChoiceField(label=_("Compounds"), coerce=int,
-                                               widget=forms.CheckboxSelectMultiple)
-    members = forms.TypedMultipleChoiceField(label=_("Members"), coerce=int, required=False,
-                                             widget=forms.CheckboxSelectMultiple)
+    compounds = forms.TypedMultipleChoiceField(label=_("Compounds"), widget=forms.CheckboxSelectMultiple)
+    members = forms.TypedMultipleChoiceField(label=_("Members"), required=False, widget=forms.CheckboxSelectMultiple)
 
     def __init__(self, *args, compounds, members, **kwargs):
         super().__init__(*args, **kwargs)
-        self.compounds = {c.pk: c for c in compounds}
-        self.members = {m.pk: m for m in members}
-        self.fields["compounds"].choices = [(pk, c.name) for pk, c in self.compounds.items()]
-        self.fields["members"].choices = [(pk, m.get_full_name() or m.username) for pk, m in self.members.items()]
-
-    def clean_compounds(self):
-        return [self.compounds[pk] for pk in self.cleaned_data["compounds"]]
-
-    def clean_members(self):
-        return [self.members[pk] for pk in self.cleaned_data["members"]]
+        offer(self.fields["compounds"], compounds, label=lambda c: c.name)
+        offer(self.fields["members"], members, label=lambda m: m.get_full_name() or m.username)
