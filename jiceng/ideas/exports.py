@@ -11,6 +11,7 @@ from jiceng.core.crypto import mask_name, mask_phone
 from jiceng.core.documents import Heading, OfficialDocument, Paragraph, Table
 from jiceng.core.exports import safe_cell
 
+from . import importing
 from .choices import IdeaStatus
 
 
@@ -66,10 +67,6 @@ def plan_document(campaign, ideas) -> OfficialDocument:
         "campaign": campaign.title}, blocks=blocks, signature=campaign.owner_unit.name, date=timezone.localdate())
 
 
-#: The channels as the import template offers them (the importer's CHANNEL_WORDS read them back).
-TEMPLATE_CHANNELS = ("走访", "微信群", "电话", "室外征集会", "线上")
-
-
 def import_template_xlsx(campaign) -> bytes:
     """A workbook staff fill in and import: the columns the importer reads, the campaign's compounds and the
     channels offered as drop-down lists, and a sheet of instructions after the data sheet."""
@@ -88,7 +85,7 @@ def import_template_xlsx(campaign) -> bytes:
     compounds = [c.name for c in campaign.compounds.order_by("name")]
     for row, name in enumerate(compounds, start=1):
         lists.cell(row=row, column=1, value=safe_cell(name))
-    for row, channel in enumerate(TEMPLATE_CHANNELS, start=1):
+    for row, channel in enumerate(importing.TEMPLATE_CHANNELS, start=1):
         lists.cell(row=row, column=2, value=channel)
     lists.sheet_state = "hidden"
     if compounds:
@@ -97,7 +94,8 @@ def import_template_xlsx(campaign) -> bytes:
                                        error=_("Choose one of the campaign's compounds from the list."))
         compound_list.add("B2:B5001")
         sheet.add_data_validation(compound_list)
-    channel_list = DataValidation(type="list", formula1=f"=选项!$B$1:$B${len(TEMPLATE_CHANNELS)}", allow_blank=True)
+    channel_list = DataValidation(type="list", formula1=f"=选项!$B$1:$B${len(importing.TEMPLATE_CHANNELS)}",
+                                  allow_blank=True)
     channel_list.add("C2:C5001")
     sheet.add_data_validation(channel_list)
     notes = workbook.create_sheet(_("Instructions")[:31])

@@ -46,6 +46,8 @@ HEADERS = {
 }
 CHANNEL_WORDS = {"走访": Channel.VISIT, "微信": Channel.WECHAT, "微信群": Channel.WECHAT, "电话": Channel.PHONE,
                  "征集会": Channel.MEETING, "室外征集会": Channel.MEETING, "线上": Channel.ONLINE}
+#: One word for each channel, as the sheet to fill in offers them in its drop-down list.
+TEMPLATE_CHANNELS = ("走访", "微信群", "电话", "室外征集会", "线上")
 
 
 class ImportFileError(DomainError):

@@ -34,3 +34,13 @@ def can_decide(user, campaign) -> bool:
 
 def can_manage(user, unit) -> bool:
     return scope_of(user).covers(unit.division.path, DECIDER_ROLES)
+
+
+def can_start_campaigns(user) -> bool:
+    """Whether the user runs any unit's campaigns (the units are ``selectors.units_managed_by``)."""
+    return scope_of(user).has_role(*DECIDER_ROLES)
+
+
+def units_held(user) -> frozenset[int]:
+    """The units in which the user holds an administrator's or supervisor's role themselves."""
+    return scope_of(user).unit_ids(DECIDER_ROLES)

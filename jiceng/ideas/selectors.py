@@ -11,6 +11,7 @@ from jiceng.org.permissions import scope_of
 
 from .choices import IdeaStatus
 from .models import Campaign, Idea, Suggestion
+from .permissions import DECIDER_ROLES
 
 
 def campaigns_visible_to(user):
@@ -24,8 +25,6 @@ def campaigns_visible_to(user):
 
 def units_managed_by(user):
     """The units whose campaigns the user may start and run: those an administrator or supervisor role covers."""
-    from .permissions import DECIDER_ROLES
-
     if user is None or not getattr(user, "is_authenticated", False):
         return Unit.objects.none()
     return (Unit.objects.filter(scope_of(user).q("division__path", DECIDER_ROLES), archived_at__isnull=True)
@@ -72,6 +71,16 @@ def work_groups_of(campaign, *, compounds, members) -> list:
                                if g == group.pk and kind == "c" and pk in by_compound]
         group.member_list = [by_member[pk] for g, pk, kind in links if g == group.pk and kind == "m"]
     return groups
+
+
+def eligible_members(campaign: Campaign):
+    """The users who may join a campaign's work group: staff of a unit within the owner unit's area."""
+    from django.contrib.auth import get_user_model
+
+    path = campaign.owner_unit.division.path
+    return (get_user_model().objects.filter(memberships__unit__division__path__startswith=path,
+                                            memberships__ended_at__isnull=True, is_active=True)
+            .distinct().order_by("username"))
 
 
 #: A project in one of these states counts as done in the funnel.

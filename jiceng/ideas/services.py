@@ -20,7 +20,7 @@ from jiceng.core.crypto import blind_index, normalize_mobile, validate_mobile
 from jiceng.core.errors import DomainError, InvalidTransition, PermissionDenied
 from jiceng.org.choices import DivisionKind
 
-from . import permissions
+from . import permissions, selectors
 from .choices import DEFAULT_CATEGORIES, DEFAULT_CRITERIA, CampaignStatus, Channel, IdeaStatus
 from .models import Campaign, Evaluation, Idea, Suggestion, WorkGroup
 
@@ -179,16 +179,6 @@ def campaign_move(*, actor, campaign: Campaign, status: str, reason: str = "") -
     return campaign
 
 
-def eligible_members(campaign: Campaign):
-    """The users who may join a campaign's work group: staff of a unit within the owner unit's area."""
-    from django.contrib.auth import get_user_model
-
-    path = campaign.owner_unit.division.path
-    return (get_user_model().objects.filter(memberships__unit__division__path__startswith=path,
-                                            memberships__ended_at__isnull=True, is_active=True)
-            .distinct().order_by("username"))
-
-
 def _check_work_group(campaign: Campaign, name: str, compounds, members) -> str:
     name = _text(name)
     if not name:
@@ -198,7 +188,7 @@ def _check_work_group(campaign: Campaign, name: str, compounds, members) -> str:
     if {c.pk for c in compounds} - set(campaign.compounds.values_list("pk", flat=True)):
         raise DomainError(_("A work group covers compounds of its campaign only."), code="compound_outside",
                           field="compounds")
-    if {m.pk for m in members} - set(eligible_members(campaign).values_list("pk", flat=True)):
+    if {m.pk for m in members} - set(selectors.eligible_members(campaign).values_list("pk", flat=True)):
         raise DomainError(_("Members must be staff of a unit within the campaign's area."), code="member_outside",
                           field="members")
     return name

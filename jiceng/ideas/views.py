@@ -106,12 +106,7 @@ class CampaignListView(LoginRequiredMixin, ListView):
     paginate_by = 30
 
     def get_context_data(self, **kwargs):
-        from jiceng.org.permissions import scope_of
-
-        from .permissions import DECIDER_ROLES
-
-        return super().get_context_data(**kwargs) | {"can_start": scope_of(self.request.user).has_role(
-            *DECIDER_ROLES)}
+        return super().get_context_data(**kwargs) | {"can_start": permissions.can_start_campaigns(self.request.user)}
 
     def get_queryset(self):
         return selectors.campaigns_visible_to(self.request.user).order_by("-starts_on")
@@ -188,27 +183,28 @@ class CampaignView(LoginRequiredMixin, View):
         if "create_idea" in request.POST or "merge_into" in request.POST:
             ids = [int(i) for i in request.POST.getlist("suggestion") if i.isdigit()]
             chosen = list(Suggestion.objects.filter(campaign=campaign, pk__in=ids).select_related("compound"))
+            here = reverse("ideas:campaign", args=[campaign.pk])
             back = request.POST.get("next", "")
-            back = back if back.startswith(reverse("ideas:campaign", args=[campaign.pk])) else None
+            back = back if back.startswith(here) else here  # back where the user was, never off the campaign
             if not chosen:
                 messages.error(request, _("Check at least one suggestion first."))
-                return redirect(back or reverse("ideas:campaign", args=[campaign.pk]))
+                return redirect(back)
             try:
                 if "merge_into" in request.POST:
                     idea = get_object_or_404(Idea, campaign=campaign, pk=request.POST.get("idea") or 0)
                     services.idea_merge(actor=request.user, idea=idea, suggestions=chosen)
                     messages.success(request, _("%(count)s suggestions merged into “%(title)s”.") % {
                         "count": len(chosen), "title": idea.title})
-                    return redirect(back or reverse("ideas:campaign", args=[campaign.pk]))
+                    return redirect(back)
                 form = IdeaForm(request.POST, categories=campaign.categories)
                 if not form.is_valid():
                     messages.error(request, _("Give the idea a title and choose at least one suggestion."))
-                    return redirect(back or reverse("ideas:campaign", args=[campaign.pk]))
+                    return redirect(back)
                 idea = services.idea_create(actor=request.user, campaign=campaign, suggestions=chosen,
                                             compound=chosen[0].compound, **form.cleaned_data)
             except (ValidationError, DomainError) as error:
                 messages.error(request, error_text(error))
-                return redirect(back or reverse("ideas:campaign", args=[campaign.pk]))
+                return redirect(back)
             return redirect("ideas:idea", pk=idea.pk)
         form = StaffSuggestionForm(request.POST, request.FILES, compounds=campaign.compounds.order_by("name"))
         if form.is_valid():
@@ -242,14 +238,10 @@ class CampaignCreateView(LoginRequiredMixin, View):
     def chosen(self, request, units, value):
         """The unit asked for if the user runs it; else the one unit where the user holds the role (a street
         office's administrator starts the street office's campaigns); else the only one; else None: ask."""
-        from jiceng.org.permissions import scope_of
-
-        from .permissions import DECIDER_ROLES
-
         by_id = {str(u.pk): u for u in units}
         if value:
             return by_id.get(value)
-        own = [u for u in units if u.pk in scope_of(request.user).unit_ids(DECIDER_ROLES)]
+        own = [u for u in units if u.pk in permissions.units_held(request.user)]
         return own[0] if len(own) == 1 else (units[0] if len(units) == 1 else None)
 
     def get(self, request):
@@ -290,7 +282,7 @@ class CampaignSettingsView(LoginRequiredMixin, View):
         campaign = self.campaign(request, pk)
         area = list(selectors.compounds_of_area(campaign.owner_unit, campaign=campaign))
         compounds = [c for c in area if c.in_campaign]
-        members = list(services.eligible_members(campaign))
+        members = list(selectors.eligible_members(campaign))
         groups = selectors.work_groups_of(campaign, compounds=area, members=members)
         for group in groups:
             group.form = (group_errors if group_errors and group_errors.group_id == group.pk else WorkGroupForm(
@@ -340,7 +332,7 @@ class CampaignSettingsView(LoginRequiredMixin, View):
             group = None
             if verb == "group_update":
                 group = get_object_or_404(campaign.work_groups, pk=request.POST.get("group", 0))
-            form = WorkGroupForm(request.POST, compounds=compounds, members=services.eligible_members(campaign),
+            form = WorkGroupForm(request.POST, compounds=compounds, members=selectors.eligible_members(campaign),
                                  auto_id=f"id_g{group.pk}_%s" if group else "id_newgroup_%s")
             if form.is_valid():
                 try:

@@ -320,3 +320,10 @@ def test_a_csv_whose_message_mentions_markup_is_still_a_csv(world, campaign):
     data = csv_bytes([["内容"], ["网页上写着<table>看不懂，社区公众号能不能做简单点"]])
     result = importing.import_suggestions(actor=None, campaign=campaign, data=data, default_compound=world.managed_a)
     assert result.created == 1 and "<table>" in Suggestion.objects.get().text
+
+
+def test_the_sheets_channel_list_names_every_channel_once_in_words_the_importer_reads():
+    from jiceng.ideas.choices import Channel
+
+    read = [importing.CHANNEL_WORDS[word] for word in importing.TEMPLATE_CHANNELS]
+    assert sorted(read) == sorted(Channel.values)
