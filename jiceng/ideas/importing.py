@@ -82,8 +82,13 @@ def _cells(row) -> list[str]:
     return ["" if value is None else str(value).strip() for value in row[:20]]
 
 
-def _has_header(rows) -> bool:
-    return any(_columns(row) for row in rows[:HEADER_ROWS])
+def _find_header(rows) -> tuple[int, dict[str, int]] | None:
+    """(the index of the header row among the first HEADER_ROWS rows, its columns), or None when none names a
+    message column."""
+    for index, row in enumerate(rows[:HEADER_ROWS]):
+        if columns := _columns(row):
+            return index, columns
+    return None
 
 
 #: What office systems save as ".xls" is often a web page holding a table (Excel and WPS open it as a workbook).
@@ -162,7 +167,7 @@ def _table(data: bytes) -> list[list[str]]:
         try:
             sheets = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets
             for sheet in sheets:
-                if _has_header([_cells(row) for row in sheet.iter_rows(values_only=True, max_row=HEADER_ROWS)]):
+                if _find_header([_cells(row) for row in sheet.iter_rows(values_only=True, max_row=HEADER_ROWS)]):
                     break
             else:
                 sheet = sheets[0]
@@ -181,9 +186,11 @@ def _table(data: bytes) -> list[list[str]]:
     if text.lstrip("\ufeff \t\r\n").startswith("<") and _RE_HTML_TABLE.search(text[:5000]):
         return _html_rows(text)
     head = "\n".join(text.splitlines()[:HEADER_ROWS])
-    delimiter = next((d for d in (",", "\t", ";")
-                      if _has_header([[c.strip() for c in row] for row in csv.reader(io.StringIO(head), delimiter=d)])),
-                     ",")
+
+    def head_rows(delimiter):
+        return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(head), delimiter=delimiter)]
+
+    delimiter = next((d for d in (",", "\t", ";") if _find_header(head_rows(d))), ",")
     rows = csv.reader(io.StringIO(text), delimiter=delimiter)
     return [[cell.strip() for cell in row] for _, row in zip(range(MAX_ROWS + HEADER_ROWS + 1), rows, strict=False)]
 
@@ -203,14 +210,6 @@ def _columns(header: list[str]) -> dict[str, int]:
     return found if "text" in found else {}
 
 
-def _header(table: list[list[str]]) -> tuple[int, dict[str, int]]:
-    """The index of the header row among the first HEADER_ROWS rows and its columns."""
-    for index, row in enumerate(table[:HEADER_ROWS]):
-        if columns := _columns(row):
-            return index, columns
-    raise ImportFileError(_("No column of messages was found: name one 内容, 消息 or 建议."))
-
-
 def _recorded(campaign) -> dict[tuple, str | int]:
     """What the campaign already holds, keyed as a row is: (compound id, words with white space folded, time said),
     each with its receipt (one query)."""
@@ -225,7 +224,10 @@ def import_suggestions(*, actor, campaign, data: bytes, default_compound=None, c
     table = [row for row in _table(data)]
     if not any(any(cell for cell in row) for row in table):
         raise ImportFileError(_("The file is empty."))
-    header, columns = _header(table)
+    found = _find_header(table)
+    if found is None:
+        raise ImportFileError(_("No column of messages was found: name one 内容, 消息 or 建议."))
+    header, columns = found
     compounds = {c.name: c for c in campaign.compounds.all()}
     recorded = _recorded(campaign)
     result = ImportResult()
